@@ -1,0 +1,71 @@
+"""Command line: `python -m generator check [CONTENT_DIR]` and `python -m generator build`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.build import build
+from generator.loader import load_guide
+from generator.output import OutputError
+from generator.problems import ContentError, Problem
+
+
+def _report(problems: list[Problem], annotate: bool) -> None:
+    for problem in problems:
+        print(problem.format())
+        if annotate:
+            print(problem.annotation())
+    files = len({p.path for p in problems})
+    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}")
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        guide = load_guide(Path(args.content_dir))
+    except ContentError as err:
+        _report(err.problems, args.github)
+        return 1
+    print(f"content OK: {len(guide.questions)} questions in {len(guide.categories)} categories, {len(guide.facts)} facts, {len(guide.tags)} tags")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    try:
+        report = build(Path(args.content), Path(args.out))
+    except ContentError as err:
+        _report(err.problems, args.github)
+        print("nothing was written")
+        return 1
+    except OutputError as err:
+        print(f"error: {err}")
+        return 1
+    print(report.summary(Path(args.out)))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m generator", description="Check and build the AWS Lambda interview guide.")
+    commands = top.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate every content file; exit 1 on any problem")
+    check.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="default: content/")
+    check.add_argument("--github", action="store_true", help="also print GitHub Actions ::error annotations")
+    check.set_defaults(run=_check)
+    make = commands.add_parser("build", help="check, then write the generated Markdown")
+    make.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content/)")
+    make.add_argument("--out", default="docs", metavar="DIR", help="output folder for Markdown (default: docs/)")
+    make.add_argument("--github", action="store_true", help="also print GitHub Actions ::error annotations")
+    make.set_defaults(run=_build)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # never a traceback for a user; a bug still gets a clear line
+        print(f"internal error: {type(err).__name__}: {err} (please report this with the file that caused it)", file=sys.stderr)
+        return 2

@@ -1,0 +1,58 @@
+"""Thin MkDocs hook: regenerate the Markdown from content/ before every build (used by `mkdocs serve`).
+
+This is the only module that meets MkDocs, and it imports it lazily; the generator core stays MkDocs-free,
+so another builder (for example Zensical, which ignores hooks) can run `python -m generator build` first.
+Only changed files are written, so the file watcher is not woken in a loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+# MkDocs loads this file by path; make the package importable even when it is not pip-installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.build import build
+from generator.loader import load_guide
+from generator.output import OutputError
+from generator.problems import ContentError
+from generator.render import navigation
+
+log = logging.getLogger("mkdocs.hooks.generator")
+
+
+def _content(config: Any) -> Path:
+    return Path(config.config_file_path).parent / "content"
+
+
+def _fail(err: ContentError) -> Exception:
+    from mkdocs.exceptions import PluginError
+
+    lines = "\n".join(p.format() for p in err.problems)
+    return PluginError(f"content has {len(err.problems)} problem(s):\n{lines}")
+
+
+def on_config(config: Any, **_: Any) -> Any:
+    """Navigation comes from content/ (category order), unless mkdocs.yml sets `nav:` itself."""
+    if not config.nav:
+        try:
+            config.nav = navigation(load_guide(_content(config)))
+        except ContentError as err:
+            raise _fail(err) from None
+    return config
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    from mkdocs.exceptions import PluginError
+
+    try:
+        report = build(_content(config), Path(config.docs_dir))
+    except ContentError as err:
+        raise _fail(err) from None
+    except OutputError as err:
+        raise PluginError(str(err)) from None
+    if report.written or report.removed:
+        log.info("generator: %s", report.summary(Path(config.docs_dir)))

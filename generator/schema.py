@@ -1,0 +1,97 @@
+"""Validate parsed YAML against the JSON Schemas in generator/schemas/, with positioned, plain-English errors.
+
+The same schema files drive editor autocompletion (see .vscode/settings.json and the modeline at the top of
+every content file), so what an editor underlines is what `check` reports.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from generator.problems import Problem
+from generator.yamlfile import PathKey, YamlFile
+
+SCHEMAS = ("question", "category", "facts", "tags", "site")
+_TYPES = {"object": "a mapping of fields", "array": "a list", "string": "text", "integer": "a whole number"}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema `generator/schemas/<name>.schema.json`."""
+    text = resources.files("generator.schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(name))
+
+
+def field_name(at: PathKey) -> str:
+    """`follow_ups[1].answer` for the path ('follow_ups', 1, 'answer')."""
+    text = ""
+    for part in at:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "file"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def validate(doc: YamlFile, name: str) -> list[Problem]:
+    """Every schema problem in `doc`, one per root cause, in file order."""
+    problems: list[Problem] = []
+    for err in _validator(name).iter_errors(doc.data):
+        problems.extend(_explain(doc, err))
+    return problems
+
+
+def _explain(doc: YamlFile, err: jsonschema.ValidationError) -> list[Problem]:
+    at: PathKey = tuple(err.absolute_path)
+    what = f"`{field_name(at)}`"
+    rule, expected, value = err.validator, err.validator_value, err.instance
+    props = sorted(err.schema.get("properties", {})) if isinstance(err.schema, dict) else []
+    if rule == "required":
+        missing = [key for key in expected if key not in value]
+        where = "the file" if not at else what
+        return [doc.problem(at, "LG010", f"required field `{key}` is missing in {where}", f"add `{key}:` (see CONTRIBUTING.md)") for key in missing]
+    if rule == "additionalProperties":
+        problems = []
+        for key in sorted(set(value) - set(props), key=lambda k: doc.key_pos(at + (k,))):
+            close = difflib.get_close_matches(key, props, n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(props)}"
+            problems.append(doc.problem(at + (key,), "LG011", f"unknown field `{key}`", hint, key=True))
+        return problems
+    if rule == "type":
+        wanted = _TYPES.get(expected, expected)
+        return [doc.problem(at, "LG012", f"{what} must be {wanted}, not {_short(value)}", f"write {what} as {wanted}")]
+    if rule == "enum":
+        choices = ", ".join(str(c) for c in expected)
+        close = difflib.get_close_matches(str(value), [str(c) for c in expected], n=1, cutoff=0.5)
+        hint = f"did you mean `{close[0]}`?" if close else f"use one of: {choices}"
+        return [doc.problem(at, "LG012", f"{what} is {_short(value)}, not one of: {choices}", hint)]
+    if rule == "minLength":
+        if expected <= 1:
+            return [doc.problem(at, "LG035", f"{what} is empty", "write the text or remove the field if it is optional")]
+        return [doc.problem(at, "LG012", f"{what} is too short ({len(value)} characters, at least {expected})", "say a little more")]
+    if rule == "maxLength":
+        return [doc.problem(at, "LG012", f"{what} is too long ({len(value)} characters, at most {expected})", "shorten it")]
+    if rule == "minItems":
+        return [doc.problem(at, "LG012", f"{what} has {len(value)} item(s), needs at least {expected}", "add items")]
+    if rule == "maxItems":
+        return [doc.problem(at, "LG012", f"{what} has {len(value)} items, at most {expected} allowed", "keep the most important ones")]
+    if rule == "uniqueItems":
+        return [doc.problem(at, "LG012", f"{what} lists the same item twice", "remove the duplicate")]
+    if rule == "pattern":
+        return [doc.problem(at, "LG012", f"{what} is {_short(value)}, not a lowercase slug", "use lowercase letters, digits and single hyphens, like `cold-start`")]
+    if rule == "minimum":
+        return [doc.problem(at, "LG012", f"{what} is {value}, below the minimum {expected}", f"use {expected} or more")]
+    return [doc.problem(at, "LG012", f"{what}: {err.message[:200]}", "see the schema in generator/schemas/")]

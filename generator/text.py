@@ -1,0 +1,63 @@
+"""Markdown text helpers: `{fact:key}` and `{q:id}` references, and the positions of tokens in a file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+FACT_RE = re.compile(r"\{fact:([^{}\s]*)\}")
+QUESTION_RE = re.compile(r"\{q:([^{}\s]*)\}")
+_FENCE_RE = re.compile(r"^\s*(```|~~~)")
+_INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1", re.S)
+
+Replace = Callable[[re.Match[str], bool], str]  # (match, in_code) -> replacement
+
+
+def references(text: str) -> Iterator[tuple[str, str]]:
+    """Every ('fact' | 'q', key) reference in `text`, in order."""
+    for match in re.finditer(r"\{(fact|q):([^{}\s]*)\}", text):
+        yield match.group(1), match.group(2)
+
+
+def substitute(text: str, replace: Replace) -> str:
+    """Apply `replace` to every reference, telling it whether the reference sits in code."""
+    out: list[str] = []
+    in_fence = False
+    for line in text.splitlines(keepends=True):
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+            out.append(line)
+        elif in_fence:
+            out.append(_sub(line, replace, True))
+        else:
+            out.append(_sub_prose(line, replace))
+    return "".join(out)
+
+
+def _sub(text: str, replace: Replace, in_code: bool) -> str:
+    return re.sub(r"\{(?:fact|q):[^{}\s]*\}", lambda m: replace(m, in_code), text)
+
+
+def _sub_prose(line: str, replace: Replace) -> str:
+    parts, last = [], 0
+    for code in _INLINE_CODE_RE.finditer(line):
+        parts.append(_sub(line[last : code.start()], replace, False))
+        parts.append(_sub(code.group(0), replace, True))
+        last = code.end()
+    parts.append(_sub(line[last:], replace, False))
+    return "".join(parts)
+
+
+def locate(file_text: str, needle: str, from_line: int) -> tuple[int, int] | None:
+    """1-based (line, column) of the first `needle` at or after `from_line` in a file's text."""
+    lines = file_text.splitlines()
+    for number in range(max(from_line, 1), len(lines) + 1):
+        col = lines[number - 1].find(needle)
+        if col >= 0:
+            return number, col + 1
+    return None
+
+
+def word_count(markdown: str) -> int:
+    """Words in Markdown, code included (a code example is part of an answer)."""
+    return len(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’.-]*", markdown))
