@@ -63,8 +63,9 @@ def test_every_internal_link_points_to_an_existing_anchor(which: str, request: p
         path = site / target
         assert path.is_file(), f"{page} links to missing {target}"
         if anchor:
-            known = ids.setdefault(target, {el["id"] for el in _soup(path).select("[id]")})
-            assert anchor in known, f"{page} links to {target}#{anchor}, which does not exist"
+            if target not in ids:
+                ids[target] = {el["id"] for el in _soup(path).select("[id]")}
+            assert anchor in ids[target], f"{page} links to {target}#{anchor}, which does not exist"
 
 
 def test_related_links_reach_the_related_question(fixture_site: Path) -> None:
