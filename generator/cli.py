@@ -45,6 +45,26 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pdf(args: argparse.Namespace) -> int:
+    from generator import pdf
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"error: {site} holds no built site; run `make site` (or mkdocs build) first")
+        return 1
+    chromium = pdf.find_chromium()
+    if chromium is None:
+        print("PDFs skipped: Chromium not found (install Debian's chromium package to get PDF downloads)")
+        return 0
+    try:
+        jobs = pdf.make_pdfs(site, Path(args.cache) if args.cache else None, chromium)
+    except (RuntimeError, ImportError) as err:
+        print(f"error: {err}")
+        return 1
+    print(f"{site}/pdf: {len(jobs)} PDFs")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description="Check and build the AWS Lambda interview guide.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -57,6 +77,10 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--out", default="docs", metavar="DIR", help="output folder for Markdown (default: docs/)")
     make.add_argument("--github", action="store_true", help="also print GitHub Actions ::error annotations")
     make.set_defaults(run=_build)
+    pdfs = commands.add_parser("pdf", help="print category pages and cheat sheets of a built site to PDF (needs Chromium)")
+    pdfs.add_argument("--site", default="site", metavar="DIR", help="built site (default: site/)")
+    pdfs.add_argument("--cache", default=".cache/pdf", metavar="DIR", help="reuse PDFs of unchanged pages (default: .cache/pdf/)")
+    pdfs.set_defaults(run=_pdf)
     return top
 
 

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
+from generator.pdf import CHROMIUM_FLAGS
+from generator.serve import serve
+
 CHROMIUM = os.environ.get("LG_CHROMIUM", "/usr/bin/chromium")
-# Flags for a sandboxed, offline machine: no background traffic, no GPU, a fresh profile each run.
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+# Flags for a sandboxed, offline machine: no background traffic, no GPU (a fresh profile each run).
+FLAGS = CHROMIUM_FLAGS
 
 
 def require_chromium() -> str:
@@ -38,20 +26,4 @@ def require_chromium() -> str:
     pytest.fail(message, pytrace=False)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+__all__ = ["FLAGS", "require_chromium", "serve"]

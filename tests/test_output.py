@@ -19,11 +19,13 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 def test_build_writes_pages_then_reports_up_to_date(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, lines = run_cli(capsys, "build", "--content", "content", "--out", "docs")
-    assert (code, lines) == (0, ["docs: 5 written, 0 unchanged, 0 removed"])
-    assert sorted(_snapshot(project / "docs")) == ["basics.md", "design.md", "index.md", "key-numbers.md", "study-plan.md"]
+    assert (code, lines) == (0, ["docs: 8 written, 0 unchanged, 0 removed"])
+    assert sorted(_snapshot(project / "docs")) == [
+        "basics-cheatsheet.md", "basics.md", "design-cheatsheet.md", "design.md", "index.md", "key-numbers.md", "print.md", "study-plan.md",
+    ]
     stamps = {p: p.stat().st_mtime_ns for p in (project / "docs").iterdir()}
     code, lines = run_cli(capsys, "build", "--content", "content", "--out", "docs")
-    assert (code, lines) == (0, ["docs: up to date (5 pages)"])
+    assert (code, lines) == (0, ["docs: up to date (8 pages)"])
     assert stamps == {p: p.stat().st_mtime_ns for p in (project / "docs").iterdir()}
 
 
@@ -33,7 +35,7 @@ def test_only_the_changed_page_is_rewritten(project: Path) -> None:
     question.write_text(question.read_text().replace("Design a queue worker that survives failures", "Design a queue worker that never loses a message"))
     report = build(project / "content", project / "docs")
     # the title shows on its own page and in links from the other category page and the study plan
-    assert report.written == ("basics.md", "design.md", "study-plan.md")
+    assert report.written == ("basics.md", "design-cheatsheet.md", "design.md", "print.md", "study-plan.md")
     assert "never loses a message" in (project / "docs" / "basics.md").read_text()
 
 

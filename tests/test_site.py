@@ -35,7 +35,7 @@ def _local_links(site: Path) -> list[tuple[str, str, str]]:
     """(page, target file, anchor) for every link from a page of the site to a page of the site."""
     links = []
     for page in sorted(site.glob("*.html")):
-        for a in _soup(page).select("article a[href]"):
+        for a in _soup(page).select("article a[href]:not([hidden])"):  # hidden: PDF links before PDFs exist
             href = a["href"]
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith("mailto:"):

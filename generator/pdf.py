@@ -1,0 +1,140 @@
+"""`python -m generator pdf`: print pages of the built site to PDF with headless Chromium.
+
+Every page that links `pdf/<name>.pdf` (a hidden `a.lg-pdf` link) gets `<name>.html` printed to that file,
+after its answers are opened and its Mermaid diagrams have rendered (diagrams are drawn by JavaScript, so a
+print engine without a browser, such as WeasyPrint, would show their source). Links to PDFs that were made
+are then unhidden. Without Chromium the step does nothing and the links stay hidden: the site still works.
+Results are cached by the page's bytes and the site's stylesheets, so an unchanged page is not printed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+_LINK_RE = re.compile(r'href="pdf/([a-z0-9-]+)\.pdf"')
+_CACHE_VERSION = b"lg-pdf-1"
+
+
+@dataclass(frozen=True)
+class Job:
+    page: str  # e.g. "fundamentals.html"
+    pdf: str  # e.g. "pdf/fundamentals.pdf"
+    compact: bool  # cheat sheets: no page header and footer
+
+
+def find_chromium() -> str | None:
+    explicit = os.environ.get("LG_CHROMIUM")  # when set, the only browser considered
+    for candidate in [explicit] if explicit else CHROMIUM_CANDIDATES:
+        if candidate and (shutil.which(candidate) or Path(candidate).is_file()):
+            return candidate
+    return None
+
+
+def jobs_for(site: Path) -> list[Job]:
+    """The PDFs the site's pages ask for, whose source page exists."""
+    names: set[str] = set()
+    for html in sorted(site.glob("*.html")):
+        names |= set(_LINK_RE.findall(html.read_text(encoding="utf-8")))
+    return [Job(f"{n}.html", f"pdf/{n}.pdf", n.endswith("-cheatsheet")) for n in sorted(names) if (site / f"{n}.html").is_file()]
+
+
+def _cache_key(site: Path, job: Job) -> str:
+    digest = hashlib.sha256(_CACHE_VERSION)
+    digest.update(job.page.encode())
+    digest.update((site / job.page).read_bytes())
+    for asset in sorted((site / "assets" / "stylesheets").rglob("*.css")):
+        digest.update(asset.read_bytes())
+    return digest.hexdigest()
+
+
+def _footer(title: str) -> str:
+    return (
+        '<div style="width:100%;font-size:7px;color:#666;padding:0 13mm;display:flex;justify-content:space-between;">'
+        f"<span>{title}</span><span><span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></span></div>"
+    )
+
+
+def make_pdfs(site: Path, cache: Path | None = None, chromium: str | None = None) -> list[Job]:
+    """Print every requested page to PDF; returns the jobs done. Raises RuntimeError on a page that fails."""
+    from playwright.sync_api import sync_playwright
+
+    from generator.serve import serve
+
+    jobs = jobs_for(site)
+    todo = []
+    for job in jobs:
+        cached = cache / f"{_cache_key(site, job)}.pdf" if cache else None
+        if cached and cached.is_file():
+            (site / job.pdf).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, site / job.pdf)
+        else:
+            todo.append((job, cached))
+    if todo:
+        with serve(site) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium or find_chromium(), args=CHROMIUM_FLAGS)
+            try:
+                for job, cached in todo:
+                    _print(browser, base, site, job)
+                    if cached:
+                        cached.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(site / job.pdf, cached)
+            finally:
+                browser.close()
+    unhide_links(site, {job.pdf for job in jobs})
+    return jobs
+
+
+def _print(browser: object, base: str, site: Path, job: Job) -> None:
+    html = (site / job.page).read_text(encoding="utf-8")
+    diagrams = html.count('class="mermaid"')
+    page = browser.new_page(color_scheme="light")  # type: ignore[attr-defined]
+    try:
+        page.goto(base + job.page, wait_until="load")
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        if diagrams:
+            page.wait_for_function(f"document.querySelectorAll('div.mermaid').length >= {diagrams}", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        title = page.title().replace("<", "&lt;")
+        (site / job.pdf).parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(
+            path=str(site / job.pdf),
+            format="A4",
+            print_background=True,
+            prefer_css_page_size=True,
+            display_header_footer=not job.compact,
+            header_template="<span></span>",
+            footer_template=_footer(title),
+        )
+    except Exception as err:  # playwright raises its own error types; report the page that failed
+        raise RuntimeError(f"printing {job.page} to {job.pdf} failed: {err}") from None
+    finally:
+        page.close()
+
+
+def unhide_links(site: Path, made: set[str]) -> None:
+    """Show the links to PDFs that exist; the others stay hidden."""
+    for html in sorted(site.glob("*.html")):
+        text = html.read_text(encoding="utf-8")
+
+        def show(match: re.Match[str]) -> str:
+            return match.group(0).replace(" hidden>", ">") if match.group(1) in made else match.group(0)
+
+        new = re.sub(r'<a class="[^"]*\blg-pdf\b[^"]*" href="(pdf/[a-z0-9-]+\.pdf)"[^>]*>', show, text)
+        if new != text:
+            html.write_text(new, encoding="utf-8")
