@@ -26,6 +26,21 @@ def cheatsheet_of(category_id: str) -> str:
     return f"{category_id}-cheatsheet.md"
 
 
+def search_entry_of(question_id: str) -> str:
+    """Search indexes this small page per question, so each question is its own result; it sends readers on."""
+    return f"q-{question_id}.md"
+
+
+TOPICS = "topics.md"
+LEVELS = ("junior", "mid", "senior")
+LEVEL_BLURB = {
+    "junior": "what every candidate should answer well",
+    "mid": "trade-offs, failure handling and production practice",
+    "senior": "system design, scale and deep operational detail",
+}
+SUGGESTED = 3  # related questions suggested by shared tags, besides the hand-written ones
+
+
 def page_of(question: Question) -> str:
     """The Markdown file that holds a question."""
     return f"{question.category}.md"
@@ -43,6 +58,7 @@ class Renderer:
         self.questions = guide.by_id()
         self.facts: dict[str, Fact] = {f.key: f for f in guide.facts}
         self.tags = {t.id: t for t in guide.tags}
+        self.categories = {c.id: c for c in guide.categories}
         self.referenced_by: dict[str, list[Question]] = {q.id: [] for q in guide.questions}
         for q in guide.questions:
             for rel in q.related:
@@ -55,12 +71,14 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=self.md, inline=self.inline, yaml_str=json.dumps, block=block, source_label=source_label)
+        self.env.filters.update(md=self.md, inline=self.inline, plain=self.plain, yaml_str=json.dumps, block=block, source_label=source_label)
         self.env.globals.update(
             link=self.link,
             links=self.links,
             fact_anchor=fact_anchor,
             fits_one_page=fits_one_page,
+            suggestions=self.suggestions,
+            categories=self.categories,
             MARKER=MARKER,
             PRINT_PDF=PRINT_PDF,
             guide=guide,
@@ -84,6 +102,17 @@ class Renderer:
 
         return substitute(text, replace)
 
+    def plain(self, text: str) -> str:
+        """Text without Markdown: facts as values, question links as titles (for page descriptions)."""
+
+        def replace(match: re.Match[str], in_code: bool) -> str:
+            kind, key = match.group(0)[1:-1].split(":", 1)
+            return self.facts[key].value if kind == "fact" else self.questions[key].title
+
+        text = substitute(text, replace)
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        return " ".join(re.sub(r"[*_`]", "", text).split())
+
     def inline(self, text: str, here: str = "") -> str:
         """`md` for text that must stay on one line (list items, table cells)."""
         return " ".join(self.md(text, here).split())
@@ -101,7 +130,7 @@ class Renderer:
     # --- pages ------------------------------------------------------------------
     def pages(self) -> dict[str, str]:
         guide = self.guide
-        pages = {"index.md": self._render("home.md.j2", counts=self._counts())}
+        pages = {"index.md": self._render("home.md.j2", counts=self._counts(), popular=self.popular_tags(), start_here=self.start_here())}
         for category in guide.categories:
             questions = guide.in_category(category.id)
             as_of = max(q.reviewed for q in questions) if questions else None
@@ -116,6 +145,17 @@ class Renderer:
                 here=cheatsheet_of(category.id),
                 as_of=as_of,
             )
+        for q in guide.questions:
+            pages[search_entry_of(q.id)] = self._render(
+                "search_entry.md.j2",
+                q=q,
+                category=self.categories[q.category],
+                tag_titles=[self.tags[t].title for t in q.tags],
+                target=f"{page_of(q)}#{q.id}",
+                target_html=f"{page_of(q).removesuffix('.md')}.html#{q.id}",
+                here=search_entry_of(q.id),
+            )
+        pages.update(self.topic_pages())
         if guide.questions:
             pages[PRINT_ALL] = self._render("print_all.md.j2", here=PRINT_ALL, as_of=max(q.reviewed for q in guide.questions))
         groups: dict[str, list[Fact]] = {}
@@ -125,6 +165,56 @@ class Renderer:
         if guide.study_plan:
             pages[STUDY_PLAN] = self._render("study_plan.md.j2", body=self.md(guide.study_plan, STUDY_PLAN))
         return pages
+
+    def topic_pages(self) -> dict[str, str]:
+        """A page per used tag and per difficulty, and the topics index."""
+        pages: dict[str, str] = {}
+        by_tag = {t.id: [q for q in self.guide.questions if t.id in q.tags] for t in self.guide.tags}
+        used = [t for t in sorted(self.guide.tags, key=lambda t: t.title.lower()) if by_tag[t.id]]
+        for tag in used:
+            here = f"topic-{tag.id}.md"
+            pages[here] = self._render(
+                "topic.md.j2", title=tag.title, heading=tag.title, description=tag.description,
+                questions=by_tag[tag.id], here=here, back="[all topics](topics.md)",
+            )
+        levels = [(level, [q for q in self.guide.questions if q.difficulty == level]) for level in LEVELS]
+        for level, questions in levels:
+            here = f"level-{level}.md"
+            pages[here] = self._render(
+                "topic.md.j2", title=f"{level.capitalize()} questions", heading=f"{level.capitalize()} questions",
+                description=f"Questions rated {level}: {LEVEL_BLURB[level]}.", questions=questions, here=here,
+                back="[all topics](topics.md)",
+            )
+        by_kind = {kind: [(t, by_tag[t.id]) for t in used if t.kind == kind] for kind in ("service", "concept")}
+        pages[TOPICS] = self._render("topics.md.j2", levels=levels, level_blurb=LEVEL_BLURB, by_kind=by_kind)
+        return pages
+
+    def suggestions(self, question: Question) -> list[Question]:
+        """Up to SUGGESTED other questions sharing the most tags, not already linked by hand."""
+        mine = set(question.tags)
+        scored = [
+            (-len(mine & set(other.tags)), n, other)
+            for n, other in enumerate(self.guide.questions)
+            if other.id != question.id and other.id not in question.related and mine & set(other.tags)
+        ]
+        return [other for _, _, other in sorted(scored, key=lambda item: item[:2])[:SUGGESTED]]
+
+    def start_here(self) -> str:
+        """Links to the first junior question of the first three categories: a first reading path."""
+        firsts = []
+        for category in self.guide.categories:
+            junior = [q for q in self.guide.in_category(category.id) if q.difficulty == "junior"]
+            if junior:
+                firsts.append(self.link(junior[0], "index.md"))
+            if len(firsts) == 3:
+                break
+        return ", ".join(firsts) if firsts else "[the first category](" + f"{self.guide.categories[0].id}.md)"
+
+    def popular_tags(self, count: int = 12) -> list[tuple[object, int]]:
+        """The most used tags, most questions first (ties by title)."""
+        counts = [(t, sum(t.id in q.tags for q in self.guide.questions)) for t in self.guide.tags]
+        counts = [(t, n) for t, n in counts if n]
+        return sorted(counts, key=lambda item: (-item[1], item[0].title.lower()))[:count]  # type: ignore[attr-defined]
 
     def facts_used(self, questions: tuple[Question, ...]) -> list[Fact]:
         """The facts these questions cite, in the order of facts.yml."""
@@ -200,12 +290,13 @@ def navigation(guide: Guide) -> list[dict[str, str]]:
     if guide.study_plan:
         nav.append({"Study plan": STUDY_PLAN})
     nav += [{c.title: f"{c.id}.md"} for c in guide.categories]
+    nav.append({"Topics": TOPICS})
     nav.append({"Key numbers": KEY_NUMBERS})
     return nav
 
 
 # Pages reachable from links but kept out of the sidebar (MkDocs' `not_in_nav`).
-NOT_IN_NAV = ("*-cheatsheet.md", PRINT_ALL)
+NOT_IN_NAV = ("*-cheatsheet.md", PRINT_ALL, "q-*.md", "topic-*.md", "level-*.md")
 
 
 def render(guide: Guide) -> dict[str, str]:

@@ -20,3 +20,59 @@
     document.addEventListener("DOMContentLoaded", enablePrintButtons);
   }
 })();
+
+/* Questions: open the answer of the question in the address (search result, permalink or link), send readers
+   who land on a search entry to the question itself, and let the permalink icon copy the question's URL. */
+(function () {
+  "use strict";
+
+  function questionFor(id) {
+    var heading = id ? document.getElementById(id) : null;
+    if (!heading || !heading.classList.contains("lg-question")) return null;
+    return heading.closest(".lg-q");
+  }
+
+  function openFromHash() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var section = questionFor(id);
+    if (!section) return;
+    var answer = section.querySelector("details.answer");
+    if (answer && !answer.open) answer.open = true;
+    section.querySelector(".lg-question").scrollIntoView();
+  }
+
+  function followSearchEntry() {
+    var link = document.querySelector("a[data-lg-redirect]");
+    if (link) window.location.replace(link.href);
+  }
+
+  function enablePermalinks() {
+    document.querySelectorAll(".lg-question > .headerlink").forEach(function (anchor) {
+      if (anchor.dataset.lgBound) return;
+      anchor.dataset.lgBound = "1";
+      anchor.setAttribute("aria-label", "Copy the link to this question");
+      anchor.addEventListener("click", function () {
+        var url = anchor.href;
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(url).then(function () {
+            anchor.classList.add("lg-copied");
+            window.setTimeout(function () { anchor.classList.remove("lg-copied"); }, 1500);
+          }, function () {});
+        }
+      });
+    });
+  }
+
+  function onPage() {
+    followSearchEntry();
+    enablePermalinks();
+    openFromHash();
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(onPage);
+  } else {
+    document.addEventListener("DOMContentLoaded", onPage);
+  }
+  window.addEventListener("hashchange", openFromHash);
+})();
