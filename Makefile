@@ -41,8 +41,8 @@ test: $(STAMP) ## run the whole test suite (unit, golden, end-to-end, browser)
 serve: docs ## live preview on http://127.0.0.1:8000/aws-lambda-interview-guide/, reloads when content/ changes
 	$(BIN)/mkdocs serve
 
-check: $(STAMP) ## validate every content file
-	$(BIN)/python -m generator check content
+check: $(STAMP) ## validate every content file (CHECK_FLAGS=--github adds GitHub annotations)
+	$(BIN)/python -m generator check content $(CHECK_FLAGS)
 
 lock: ## recompile requirements.lock from pyproject.toml and requirements.in
 	$(PIP) install pip-tools

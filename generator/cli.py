@@ -65,6 +65,18 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from generator.scaffold import ScaffoldError, new_question
+
+    try:
+        path = new_question(Path(args.content), args.category, args.title, args.kind, args.id)
+    except (ScaffoldError, FileExistsError) as err:
+        print(f"error: {err}")
+        return 1
+    print(path)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description="Check and build the AWS Lambda interview guide.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -81,6 +93,13 @@ def parser() -> argparse.ArgumentParser:
     pdfs.add_argument("--site", default="site", metavar="DIR", help="built site (default: site/)")
     pdfs.add_argument("--cache", default=".cache/pdf", metavar="DIR", help="reuse PDFs of unchanged pages (default: .cache/pdf/)")
     pdfs.set_defaults(run=_pdf)
+    new = commands.add_parser("new", help="scaffold a question file to fill in; prints its path")
+    new.add_argument("--category", required=True, help="category id (a folder under content/)")
+    new.add_argument("--title", required=True, help="the question, as an interviewer asks it")
+    new.add_argument("--kind", required=True, choices=["concept", "scenario", "behavioral", "tip"])
+    new.add_argument("--id", help="stable id and URL anchor (default: made from the title)")
+    new.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content/)")
+    new.set_defaults(run=_new)
     return top
 
 

@@ -19,7 +19,7 @@ from generator.build import build
 from generator.loader import load_guide
 from generator.output import OutputError
 from generator.problems import ContentError
-from generator.render import navigation
+from generator.render import navigation, repo_url
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
@@ -36,7 +36,11 @@ def _fail(err: ContentError) -> Exception:
 
 
 def on_config(config: Any, **_: Any) -> Any:
-    """Navigation comes from content/ (category order), unless mkdocs.yml sets `nav:` itself."""
+    """Navigation comes from content/ (category order), unless mkdocs.yml sets `nav:` itself; the repository
+    link follows GITHUB_REPOSITORY when set, like the questions' edit links."""
+    if config.repo_url:
+        config.repo_url = repo_url(config.repo_url)
+        config.repo_name = config.repo_url.rsplit("/", 1)[-1]
     if not config.nav:
         try:
             config.nav = navigation(load_guide(_content(config)))

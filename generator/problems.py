@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "LG034": "answer too short for its kind",
     "LG035": "empty text",
     "LG036": "missing content file",
+    "LG037": "placeholder text left in",
 }
 
 

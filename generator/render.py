@@ -6,7 +6,9 @@ Rendering is pure: same guide, same bytes. Nothing here touches the file system 
 from __future__ import annotations
 
 import json
+import os
 import re
+import urllib.parse
 from collections import Counter
 from pathlib import PurePath
 
@@ -85,6 +87,7 @@ class Renderer:
             tags=self.tags,
             referenced_by=self.referenced_by,
             edit_url=self.edit_url,
+            report_url=self.report_url,
             source_of=lambda q: f"content/{q.category}/{PurePath(q.path).name}",
         )
 
@@ -225,8 +228,16 @@ class Renderer:
         return [f for f in self.guide.facts if f.key in keys]
 
     def edit_url(self, question: Question) -> str:
+        """GitHub's editor on the question's YAML file (never the generated Markdown)."""
         site = self.guide.site
-        return f"{site.repo_url.rstrip('/')}/edit/{site.edit_branch}/content/{question.category}/{PurePath(question.path).name}"
+        return f"{repo_url(site.repo_url)}/edit/{site.edit_branch}/content/{question.category}/{PurePath(question.path).name}"
+
+    def report_url(self, question: Question) -> str:
+        """A new issue from the "wrong or outdated answer" form, prefilled with the question's id and title."""
+        query = urllib.parse.urlencode(
+            {"template": "wrong-answer.yml", "title": f"Answer: {question.title}", "question-id": question.id}, quote_via=urllib.parse.quote
+        )
+        return f"{repo_url(self.guide.site.repo_url)}/issues/new?{query}"
 
     def _counts(self) -> dict[str, Counter[str]]:
         counts: dict[str, Counter[str]] = {c.id: Counter() for c in self.guide.categories}
@@ -282,6 +293,14 @@ def _text(title: str) -> str:
 
 def _attr(text: str) -> str:
     return text.replace('"', "'")
+
+
+def repo_url(configured: str) -> str:
+    """The repository for edit and report links: GitHub Actions' GITHUB_REPOSITORY wins, so a fork links to itself."""
+    repository = os.environ.get("GITHUB_REPOSITORY", "").strip()
+    if re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repository):
+        return f"https://github.com/{repository}"
+    return configured.rstrip("/")
 
 
 def navigation(guide: Guide) -> list[dict[str, str]]:

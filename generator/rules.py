@@ -76,7 +76,7 @@ def _unique(doc: YamlFile | None, key: str, field: str) -> list[Problem]:
 
 def _facts(doc: YamlFile) -> list[Problem]:
     problems = []
-    for n, fact in enumerate(doc.data["facts"]):
+    for n in range(len(doc.data["facts"])):
         problems += _url(doc, ("facts", n, "source"))
         problems += _date(doc, ("facts", n, "checked"))
     return problems
@@ -94,11 +94,13 @@ def _strings(value: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
 
 
 def _blank_text(doc: YamlFile) -> list[Problem]:
-    return [
-        doc.problem(at, "LG035", f"`{field_name(at)}` is blank", "write the text or remove the entry")
-        for at, text in _strings(doc.data, ())
-        if not text.strip()
-    ]
+    problems = []
+    for at, text in _strings(doc.data, ()):
+        if not text.strip():
+            problems.append(doc.problem(at, "LG035", f"`{field_name(at)}` is blank", "write the text or remove the entry"))
+        elif "TODO" in text:
+            problems.append(doc.problem(at, "LG037", f"`{field_name(at)}` still holds a TODO placeholder", "replace it with real content"))
+    return problems
 
 
 def _url(doc: YamlFile, at: PathKey) -> list[Problem]:

@@ -12,6 +12,9 @@ import pytest
 
 from generator.cli import main
 
+# Edit links follow GITHUB_REPOSITORY on GitHub Actions; tests compare against the configured repository.
+os.environ.pop("GITHUB_REPOSITORY", None)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 VALID = FIXTURES / "valid"

@@ -38,6 +38,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "lg033-behavioral-missing-star.yml": ("basics", ["content/basics/lg033-behavioral-missing-star.yml:4:7: LG033 a behavioral question needs `star` - add what the interviewer looks for, a STAR outline and red flags"]),
     "lg034-answer-too-short.yml": ("basics", ["content/basics/lg034-answer-too-short.yml:9:9: LG034 answer has 6 words; a concept answer needs at least 100 - explain the how and why, limits and an example (see CONTRIBUTING.md)"]),
     "lg035-blank-text.yml": ("basics", ["content/basics/lg035-blank-text.yml:26:5: LG035 `key_points[2]` is blank - write the text or remove the entry"]),
+    "lg037-placeholder.yml": ("basics", ["content/basics/lg037-placeholder.yml:27:5: LG037 `key_points[2]` still holds a TODO placeholder - replace it with real content"]),
 }
 
 
