@@ -31,6 +31,10 @@ CODES: dict[str, str] = {
     "LG035": "empty text",
     "LG036": "missing content file",
     "LG037": "placeholder text left in",
+    "LG040": "HTML tag not allowed",
+    "LG041": "event handler attribute in HTML",
+    "LG042": "unsafe URL scheme (javascript:, data:, vbscript:)",
+    "LG043": "Mermaid click, callback or init directive",
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from generator.problems import Problem
+from generator.safety import markdown_findings, mermaid_blocks, mermaid_findings
 from generator.schema import field_name
 from generator.text import locate, references, word_count
 from generator.yamlfile import PathKey, YamlFile
@@ -34,6 +35,9 @@ def check(loaded: Loaded) -> list[Problem]:
     question_ids = {d.data["id"] for d in loaded.questions}
 
     problems += _unique(loaded.tags, "tags", "id") + _unique(loaded.facts, "facts", "key")
+    for doc in (loaded.site, loaded.tags, loaded.facts, *loaded.categories, *loaded.questions):
+        if doc:
+            problems += _unsafe(doc)
     for doc in (loaded.site, loaded.tags, loaded.facts):
         if doc:
             problems += _blank_text(doc)
@@ -60,6 +64,30 @@ def check(loaded: Loaded) -> list[Problem]:
     if loaded.study_plan:
         shown, text = loaded.study_plan
         problems += _references(None, shown, text, text, 1, question_ids, fact_keys)
+        findings = [*markdown_findings(text), *(f for block in mermaid_blocks(text) for f in mermaid_findings(block))]
+        problems += [_at(shown, text, 1, finding) for finding in findings]
+    return problems
+
+
+URL_FIELDS = {"url", "source", "repo_url"}  # checked as https URLs by LG031
+
+
+def _at(shown: str, file_text: str, line: int, finding: tuple[str, str, str, str]) -> Problem:
+    code, message, hint, token = finding
+    found = locate(file_text, token, line) or (line, 1)
+    return Problem(shown, found[0], found[1], code, message, hint)
+
+
+def _unsafe(doc: YamlFile) -> list[Problem]:
+    """Untrusted-content rules on every text of a file: HTML allowlist, safe URLs, inert Mermaid."""
+    problems = []
+    for at, text in _strings(doc.data, ()):
+        if at and at[-1] in URL_FIELDS:
+            continue
+        line = doc.pos(at)[0]
+        findings = mermaid_findings(text) if at == ("diagram",) else markdown_findings(text)
+        problems += [_at(doc.path, doc.text, line, f) for f in findings]
+        problems += [_at(doc.path, doc.text, line, f) for block in mermaid_blocks(text) for f in mermaid_findings(block)]
     return problems
 
 

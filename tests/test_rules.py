@@ -38,6 +38,10 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "lg033-behavioral-missing-star.yml": ("basics", ["content/basics/lg033-behavioral-missing-star.yml:4:7: LG033 a behavioral question needs `star` - add what the interviewer looks for, a STAR outline and red flags"]),
     "lg034-answer-too-short.yml": ("basics", ["content/basics/lg034-answer-too-short.yml:9:9: LG034 answer has 6 words; a concept answer needs at least 100 - explain the how and why, limits and an example (see CONTRIBUTING.md)"]),
     "lg035-blank-text.yml": ("basics", ["content/basics/lg035-blank-text.yml:26:5: LG035 `key_points[2]` is blank - write the text or remove the entry"]),
+    "lg040-html-tag.yml": ("basics", ["content/basics/lg040-html-tag.yml:11:3: LG040 HTML tag <script> is not allowed - use Markdown, or only br, kbd, mark, small, sub, sup; write code in backticks"]),
+    "lg041-event-handler.yml": ("basics", ["content/basics/lg041-event-handler.yml:11:9: LG041 event handler attribute in <kbd> - remove the on...= attribute"]),
+    "lg042-unsafe-url.yml": ("basics", ["content/basics/lg042-unsafe-url.yml:27:28: LG042 unsafe link 'javascript:alert(1' - link only to https:// pages or other questions"]),
+    "lg043-mermaid-click.yml": ("basics", ["content/basics/lg043-mermaid-click.yml:34:5: LG043 Mermaid `click` directives are not allowed - remove the line: diagrams are pictures, not links"]),
     "lg037-placeholder.yml": ("basics", ["content/basics/lg037-placeholder.yml:27:5: LG037 `key_points[2]` still holds a TODO placeholder - replace it with real content"]),
 }
 
