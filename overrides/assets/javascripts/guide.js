@@ -63,8 +63,16 @@
     });
   }
 
+  // Material adds a <nav> of buttons to every code block; give each a distinct name (axe: landmark-unique).
+  function nameCodeNavs() {
+    document.querySelectorAll("nav.md-code__nav").forEach(function (nav, n) {
+      nav.setAttribute("aria-label", "Code block " + (n + 1) + " actions");
+    });
+  }
+
   function onPage() {
     followSearchEntry();
+    window.setTimeout(nameCodeNavs, 0);
     enablePermalinks();
     openFromHash();
   }
