@@ -28,7 +28,7 @@ CHROMIUM_FLAGS = [
     "--disable-quic",
 ]
 _LINK_RE = re.compile(r'href="pdf/([a-z0-9-]+)\.pdf"')
-_CACHE_VERSION = b"lg-pdf-1"
+_CACHE_VERSION = b"lg-pdf-2"
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,17 @@ def _print(browser: object, base: str, site: Path, job: Job) -> None:
     try:
         page.goto(base + job.page, wait_until="load")
         page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        # links in the PDF point to the published site (the canonical URL), not to this temporary server
+        page.evaluate(
+            """() => {
+              const canonical = document.querySelector('link[rel=canonical]');
+              if (!canonical) return;
+              document.querySelectorAll('a[href]').forEach(a => {
+                const href = a.getAttribute('href');
+                if (!/^[a-z]+:/i.test(href)) a.setAttribute('href', new URL(href, canonical.href).href);
+              });
+            }"""
+        )
         if diagrams:
             page.wait_for_function(f"document.querySelectorAll('div.mermaid').length >= {diagrams}", timeout=60_000)
         page.wait_for_load_state("networkidle")
@@ -121,10 +132,28 @@ def _print(browser: object, base: str, site: Path, job: Job) -> None:
             header_template="<span></span>",
             footer_template=_footer(title),
         )
+        _fix_dates(site / job.pdf)
     except Exception as err:  # playwright raises its own error types; report the page that failed
         raise RuntimeError(f"printing {job.page} to {job.pdf} failed: {err}") from None
     finally:
         page.close()
+
+
+def _fix_dates(pdf: Path) -> None:
+    """With SOURCE_DATE_EPOCH set, stamp that date into the PDF so the same commit gives the same bytes.
+
+    Chromium writes both dates as D:YYYYMMDDHHMMSS+00'00'; the replacement has the same length, so the
+    cross-reference offsets stay valid."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch or not epoch.isdigit():
+        return
+    import datetime as dt
+
+    stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'").encode()
+    data = pdf.read_bytes()
+    fixed = re.sub(rb"/(CreationDate|ModDate) \(D:\d{14}\+00'00'\)", lambda m: b"/" + m.group(1) + b" (" + stamp + b")", data)
+    if fixed != data:
+        pdf.write_bytes(fixed)
 
 
 def unhide_links(site: Path, made: set[str]) -> None:

@@ -38,6 +38,11 @@ CODES: dict[str, str] = {
 }
 
 
+def _printable(text: str) -> str:
+    """Control and line-separator characters from content shown escaped, so a problem stays one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem at a position in a content file (line and column are 1-based)."""
@@ -50,9 +55,9 @@ class Problem:
     hint: str = ""
 
     def format(self) -> str:
-        """`path:line:col: CODE message (hint)`: the form editors and CI annotations understand."""
-        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
-        return f"{text} - {self.hint}" if self.hint else text
+        """`path:line:col: CODE message - hint` on one line: the form editors and CI annotations understand."""
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {_printable(self.message)}"
+        return f"{text} - {_printable(self.hint)}" if self.hint else text
 
     def annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command."""

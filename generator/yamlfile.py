@@ -22,6 +22,27 @@ Pos = tuple[int, int]  # 1-based line, column
 PathKey = tuple[str | int, ...]
 
 MAX_BYTES = 1_000_000  # a question file is a few KB; anything this large is a mistake
+MAX_DEPTH = 64  # content nests three levels deep; deeper is a mistake or an attack on the parser
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Position where flow brackets or block indentation nest deeper than MAX_DEPTH (checked before parsing,
+    because PyYAML takes time exponential in practice on pathological nesting)."""
+    depth, line, col = 0, 1, 0
+    for char in text:
+        col += 1
+        if char == "\n":
+            line, col = line + 1, 0
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, col
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    for number, row in enumerate(text.splitlines(), start=1):
+        if len(row) - len(row.lstrip(" -")) > MAX_DEPTH * 2:
+            return number, 1
+    return None
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -102,7 +123,15 @@ def read_yaml(path: Path, shown: str) -> tuple[YamlFile | None, list[Problem]]:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, [Problem(shown, line, 1, "LG003", "file contains a NUL character", "save the file as plain UTF-8 text")]
-    loader = _Loader(text)
+    deep = _too_deep(text)
+    if deep:
+        return None, [Problem(shown, deep[0], deep[1], "LG001", f"YAML nests more than {MAX_DEPTH} levels deep", "flatten the structure")]
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as err:
+        before = text[: err.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return None, [Problem(shown, line, col, "LG003", f"character 0x{err.character:02x} is not allowed in YAML", "remove the control character")]
     try:
         node = loader.get_single_node()
     except _Refused as err:
@@ -113,8 +142,12 @@ def read_yaml(path: Path, shown: str) -> tuple[YamlFile | None, list[Problem]]:
         line, col = _mark(mark) if mark else (1, 1)
         what = " ".join(str(part) for part in (err.context, err.problem) if part)
         return None, [Problem(shown, line, col, "LG001", f"YAML does not parse: {what}", "check indentation, colons and quotes near here")]
+    except yaml.reader.ReaderError as err:
+        before = text[: err.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return None, [Problem(shown, line, col, "LG003", f"character 0x{err.character:02x} is not allowed in YAML", "remove the control character")]
     except yaml.YAMLError as err:
-        return None, [Problem(shown, 1, 1, "LG001", f"YAML does not parse: {err}", "check the file's syntax")]
+        return None, [Problem(shown, 1, 1, "LG001", f"YAML does not parse: {' '.join(str(err).split())[:200]}", "check the file's syntax")]
     except RecursionError:
         return None, [Problem(shown, 1, 1, "LG001", "YAML is nested too deeply", "flatten the structure")]
     finally:

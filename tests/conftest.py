@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,17 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(project_dir)
     assert result.returncode == 0, result.stderr
     return project_dir / "site"
+
+
+@pytest.fixture(scope="session")
+def site_browser(real_site: Path) -> Iterator[tuple[object, str]]:
+    """One headless Chromium (Debian's, driven by Playwright) and the real site served on 127.0.0.1."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import FLAGS, require_chromium, serve
+
+    executable = require_chromium()
+    with serve(real_site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=FLAGS)
+        yield browser, url
+        browser.close()

@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-from tests.browser import FLAGS, require_chromium, serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(str(profile), executable_path=executable, args=FLAGS, headless=True, viewport={"width": 1280, "height": 900})
-        yield context
-        context.close()
+def browser(site_browser: tuple[object, str]) -> Iterator[object]:
+    chromium, _ = site_browser
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    yield context
+    context.close()
 
 
 @pytest.fixture(scope="module")
-def site_url(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
+def site_url(site_browser: tuple[object, str]) -> str:
+    return site_browser[1]
 
 
 def _open(browser: object, url: str) -> tuple[object, list[str]]:

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from generator.loader import load_guide
 from generator.models import Guide
-from tests.browser import FLAGS, require_chromium, serve
+from tests.browser import require_chromium
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -119,14 +118,8 @@ def test_without_chromium_the_pdf_step_leaves_links_hidden(fixture_site: Path, t
 
 
 @pytest.fixture(scope="module")
-def chromium_page(real_site: Path) -> Iterator[tuple[object, str]]:
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with serve(real_site) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=FLAGS)
-        yield browser, url
-        browser.close()
+def chromium_page(site_browser: tuple[object, str]) -> tuple[object, str]:
+    return site_browser
 
 
 def _mean_grey(pdf: Path, tmp_path: Path) -> float:

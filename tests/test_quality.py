@@ -4,7 +4,6 @@ diagram drawn in both palettes, and a downloaded copy that works offline from th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,7 +11,6 @@ import pytest
 
 from generator.loader import load_guide
 from generator.safety import mermaid_blocks
-from tests.browser import FLAGS, require_chromium, serve
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -22,14 +20,8 @@ DIAGRAM_PAGES = sorted({q.category for q in GUIDE.questions if q.diagram or list
 
 
 @pytest.fixture(scope="module")
-def browser(real_site: Path) -> Iterator[tuple[object, str]]:
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with serve(real_site) as url, sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=executable, args=FLAGS)
-        yield chromium, url
-        chromium.close()
+def browser(site_browser: tuple[object, str]) -> tuple[object, str]:
+    return site_browser
 
 
 def _page(browser: object, scheme: str) -> object:

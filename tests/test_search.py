@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 
 from generator.loader import load_guide
 from generator.render import Renderer
-from tests.browser import FLAGS, require_chromium, serve
 from tests.conftest import ROOT
 
 GUIDE = load_guide(ROOT / "content")
@@ -87,15 +86,11 @@ def test_suggested_questions_share_tags_and_never_repeat_explicit_links() -> Non
 
 
 @pytest.fixture(scope="module")
-def browser_page(real_site: Path) -> Iterator[tuple[object, str]]:
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with serve(real_site) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield page, url
-        browser.close()
+def browser_page(site_browser: tuple[object, str]) -> Iterator[tuple[object, str]]:
+    browser, url = site_browser
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    yield page, url
+    page.close()
 
 
 def _answer_is_open_and_visible(page: object, qid: str) -> bool:
