@@ -14,7 +14,7 @@ MERMAID_VERSION := 11.12.3
 MERMAID_SHA256  := 71dc54e481779b526de5e615c2eb00c99fa5acb75da9c5524d02e333d2fda89a
 MERMAID_DIR     := overrides/assets/javascripts/vendor
 
-.PHONY: site test serve check docs lock vendor clean help
+.PHONY: site test serve check docs links lock vendor bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the targets
@@ -43,6 +43,12 @@ serve: docs ## live preview on http://127.0.0.1:8000/aws-lambda-interview-guide/
 
 check: $(STAMP) ## validate every content file (CHECK_FLAGS=--github adds GitHub annotations)
 	$(BIN)/python -m generator check content $(CHECK_FLAGS)
+
+links: $(STAMP) ## check that every external source URL still answers (needs the internet)
+	$(BIN)/python -m generator links --content content
+
+bench: $(STAMP) ## build synthetic guides of 100, 1,000 and 5,000 questions and print timings (bench-results.json)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m tests.bench $(SIZES)
 
 lock: ## recompile requirements.lock from pyproject.toml and requirements.in
 	$(PIP) install pip-tools

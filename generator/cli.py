@@ -21,12 +21,25 @@ def _report(problems: list[Problem], annotate: bool) -> None:
     print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}")
 
 
+def _warn(content: Path, today: str | None, annotate: bool) -> None:
+    import datetime as dt
+
+    from generator import rules
+    from generator.loader import read_content
+
+    for warning in rules.stale(read_content(content), dt.date.fromisoformat(today) if today else dt.date.today()):
+        print(warning.format())
+        if annotate:
+            print(warning.annotation().replace("::error ", "::warning ", 1))
+
+
 def _check(args: argparse.Namespace) -> int:
     try:
         guide = load_guide(Path(args.content_dir))
     except ContentError as err:
         _report(err.problems, args.github)
         return 1
+    _warn(Path(args.content_dir), args.today, args.github)
     print(f"content OK: {len(guide.questions)} questions in {len(guide.categories)} categories, {len(guide.facts)} facts, {len(guide.tags)} tags")
     return 0
 
@@ -77,12 +90,29 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _links(args: argparse.Namespace) -> int:
+    from generator.links import broken, sources
+
+    try:
+        cited = sources(Path(args.content))
+    except ContentError as err:
+        _report(err.problems, False)
+        return 1
+    dead = broken(list(cited))
+    for url, reason in dead.items():
+        for where in cited[url]:
+            print(f"{where}: broken source {url} ({reason})")
+    print(f"{len(cited)} sources checked, {len(dead)} broken")
+    return 1 if dead else 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description="Check and build the AWS Lambda interview guide.")
     commands = top.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every content file; exit 1 on any problem")
     check.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="default: content/")
     check.add_argument("--github", action="store_true", help="also print GitHub Actions ::error annotations")
+    check.add_argument("--today", help=argparse.SUPPRESS)  # tests pin the date for review-age warnings
     check.set_defaults(run=_check)
     make = commands.add_parser("build", help="check, then write the generated Markdown")
     make.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content/)")
@@ -100,6 +130,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--id", help="stable id and URL anchor (default: made from the title)")
     new.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content/)")
     new.set_defaults(run=_new)
+    links = commands.add_parser("links", help="check that every external source URL still answers (needs the internet)")
+    links.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content/)")
+    links.set_defaults(run=_links)
     return top
 
 

@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "LG041": "event handler attribute in HTML",
     "LG042": "unsafe URL scheme (javascript:, data:, vbscript:)",
     "LG043": "Mermaid click, callback or init directive",
+    "LG050": "warning: reviewed or checked more than 12 months ago",
 }
 
 

@@ -217,3 +217,25 @@ def _references(doc: YamlFile | None, shown: str, file_text: str, text: str, lin
         found = locate(file_text, token, line) or (line, 1)
         problems.append(Problem(shown, found[0], found[1], code, message, hint))
     return problems
+
+
+STALE_AFTER = dt.timedelta(days=365)
+
+
+def stale(loaded: Loaded, today: dt.date) -> list[Problem]:
+    """Warnings (not errors) for answers and facts not re-checked against their sources for over a year."""
+    warnings = []
+    items: list[tuple[YamlFile, PathKey]] = [(doc, ("reviewed",)) for doc in loaded.questions]
+    if loaded.facts:
+        items += [(loaded.facts, ("facts", n, "checked")) for n in range(len(loaded.facts.data["facts"]))]
+    for doc, at in items:
+        value = doc.data
+        for part in at:
+            value = value[part]
+        try:
+            when = dt.date.fromisoformat(str(value))
+        except ValueError:
+            continue
+        if today - when > STALE_AFTER:
+            warnings.append(doc.problem(at, "LG050", f"warning: `{field_name(at)}` is {when.isoformat()}, more than 12 months ago", "re-check against the AWS sources and update the date"))
+    return warnings

@@ -1,0 +1,119 @@
+"""`make bench`: build synthetic guides of 100, 1,000 and 5,000 questions and report, per size, the generator
+time, the MkDocs build time, their total, peak memory and the search index size, next to a plain `mkdocs build`
+of the same generated Markdown with a minimal Material config. Prints a table; writes bench-results.json.
+
+Usage: python -m tests.bench [SIZE ...]   (default: 100 1000 5000)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ["lambda", "function", "event", "queue", "retry", "timeout", "memory", "concurrency", "scaling", "cold", "start", "handler", "invocation", "stream", "batch"]
+TIMER = (
+    "import resource, subprocess, sys, time, json\n"
+    "start = time.perf_counter(); code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "print(json.dumps({'seconds': time.perf_counter() - start, 'peak_mib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 'code': code}))\n"
+)
+
+
+def synthetic(content: Path, size: int) -> None:
+    """A content folder with `size` valid questions in 10 categories (seeded: the same every run)."""
+    rng = random.Random(size)
+    for name in ("site.yml", "tags.yml", "facts.yml"):
+        shutil.copyfile(ROOT / "content" / name, content / name)
+    tags = [t["id"] for t in yaml.safe_load((ROOT / "content" / "tags.yml").read_text())["tags"]]
+    ids = [f"question-{n:05d}" for n in range(size)]
+    for c in range(10):
+        folder = content / f"category-{c:02d}"
+        folder.mkdir(parents=True)
+        (folder / "_category.yml").write_text(f"id: category-{c:02d}\ntitle: Category {c}\ndescription: Synthetic category {c} for the benchmark.\norder: {c}\n")
+    for n, qid in enumerate(ids):
+        words = " ".join(rng.choice(WORDS) for _ in range(260))
+        question = {
+            "id": qid, "title": f"Synthetic question {n} about {rng.choice(WORDS)}?", "category": f"category-{n % 10:02d}",
+            "kind": "concept", "difficulty": rng.choice(["junior", "mid", "senior"]), "tags": rng.sample(tags, 3),
+            "short": "A short answer of about twenty words, " + " ".join(rng.choice(WORDS) for _ in range(14)) + ".",
+            "answer": f"**Lead.** {words} {{fact:timeout-max}}.\n",
+            "key_points": [f"Point {k} " + rng.choice(WORDS) for k in range(4)],
+            "follow_ups": [{"question": "Next question?", "answer": "A hint."}],
+            "pitfalls": ["A pitfall."], "related": [ids[(n + 1) % size], ids[(n + 2) % size]],
+            "sources": [{"title": "Lambda quotas", "url": "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"}],
+            "reviewed": "2026-11-27",
+        }
+        (content / f"category-{n % 10:02d}" / f"{qid}.yml").write_text(yaml.safe_dump(question, sort_keys=False))
+
+
+def timed(*command: str, cwd: Path) -> dict[str, float]:
+    result = subprocess.run([sys.executable, "-c", TIMER, *command], cwd=cwd, capture_output=True, text=True, check=True)
+    measured = json.loads(result.stdout)
+    if measured["code"]:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}")
+    return measured
+
+
+def plain_config(project: Path) -> Path:
+    """A minimal Material config over the same generated Markdown and the same navigation."""
+    ours = project / "mkdocs.yml"
+    from generator.loader import load_guide
+    from generator.render import navigation
+
+    nav = navigation(load_guide(project / "content"))
+    config = {
+        "site_name": "Plain", "docs_dir": "docs", "site_dir": "site-plain", "use_directory_urls": False,
+        "theme": {"name": "material"}, "plugins": ["search"], "nav": nav,
+        "not_in_nav": "/*-cheatsheet.md\n/print.md\n/q-*.md\n/topic-*.md\n/level-*.md\n",
+        "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences", "toc"],
+    }
+    path = project / "mkdocs-plain.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    assert ours.exists()
+    return path
+
+
+def bench(size: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        (project / "content").mkdir()
+        synthetic(project / "content", size)
+        for name in ("generator", "overrides"):
+            (project / name).symlink_to(ROOT / name)
+        shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        generator = timed(sys.executable, "-m", "generator", "build", "--content", "content", "--out", "docs", cwd=project)
+        mkdocs = timed(sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site", cwd=project)
+        plain = timed(sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plain_config(project)), cwd=project)
+        index = (project / "site" / "search" / "search_index.json").stat().st_size
+    total = generator["seconds"] + mkdocs["seconds"]
+    return {
+        "questions": size, "generator_s": round(generator["seconds"], 2), "mkdocs_s": round(mkdocs["seconds"], 2), "total_s": round(total, 2),
+        "plain_mkdocs_s": round(plain["seconds"], 2), "generator_share": round(generator["seconds"] / total, 3),
+        "total_vs_plain": round(total / plain["seconds"], 2), "peak_mib": round(max(generator["peak_mib"], mkdocs["peak_mib"]), 1),
+        "search_index_kib": round(index / 1024, 1),
+    }
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [100, 1000, 5000]
+    rows = [bench(size) for size in sizes]
+    print(f"{'questions':>9} {'generator s':>11} {'mkdocs s':>9} {'total s':>8} {'plain s':>8} {'gen share':>9} {'vs plain':>8} {'peak MiB':>8} {'index KiB':>9}")
+    for r in rows:
+        print(f"{r['questions']:>9} {r['generator_s']:>11} {r['mkdocs_s']:>9} {r['total_s']:>8} {r['plain_mkdocs_s']:>8} {r['generator_share']:>9} {r['total_vs_plain']:>8} {r['peak_mib']:>8} {r['search_index_kib']:>9}")
+    by_size = {r["questions"]: r for r in rows}
+    if 1000 in by_size and 5000 in by_size:
+        print(f"5,000 / 1,000 total time: {by_size[5000]['total_s'] / by_size[1000]['total_s']:.2f}x (target <= 5.5x)")
+    (ROOT / "bench-results.json").write_text(json.dumps(rows, indent=2) + "\n")
+    print("written: bench-results.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
