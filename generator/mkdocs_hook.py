@@ -35,17 +35,23 @@ def _fail(err: ContentError) -> Exception:
     return PluginError(f"content has {len(err.problems)} problem(s):\n{lines}")
 
 
+_loaded: dict[int, Any] = {}  # the guide loaded in on_config, reused by on_pre_build of the same build
+
+
 def on_config(config: Any, **_: Any) -> Any:
     """Navigation comes from content/ (category order), unless mkdocs.yml sets `nav:` itself; the repository
     link follows GITHUB_REPOSITORY when set, like the questions' edit links."""
     if config.repo_url:
         config.repo_url = repo_url(config.repo_url)
         config.repo_name = config.repo_url.rsplit("/", 1)[-1]
+    try:
+        guide = load_guide(_content(config))
+    except ContentError as err:
+        raise _fail(err) from None
+    _loaded.clear()
+    _loaded[id(config)] = guide
     if not config.nav:
-        try:
-            config.nav = navigation(load_guide(_content(config)))
-        except ContentError as err:
-            raise _fail(err) from None
+        config.nav = navigation(guide)
     return config
 
 
@@ -53,7 +59,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     from mkdocs.exceptions import PluginError
 
     try:
-        report = build(_content(config), Path(config.docs_dir))
+        report = build(_content(config), Path(config.docs_dir), _loaded.pop(id(config), None))
     except ContentError as err:
         raise _fail(err) from None
     except OutputError as err:

@@ -61,6 +61,11 @@ class Renderer:
         self.facts: dict[str, Fact] = {f.key: f for f in guide.facts}
         self.tags = {t.id: t for t in guide.tags}
         self.categories = {c.id: c for c in guide.categories}
+        self._by_tag: dict[str, list[int]] = {}
+        for n, q in enumerate(guide.questions):
+            for tag in q.tags:
+                self._by_tag.setdefault(tag, []).append(n)
+        self._suggested: dict[str, list[Question]] = {}
         self.referenced_by: dict[str, list[Question]] = {q.id: [] for q in guide.questions}
         for q in guide.questions:
             for rel in q.related:
@@ -193,14 +198,17 @@ class Renderer:
         return pages
 
     def suggestions(self, question: Question) -> list[Question]:
-        """Up to SUGGESTED other questions sharing the most tags, not already linked by hand."""
-        mine = set(question.tags)
-        scored = [
-            (-len(mine & set(other.tags)), n, other)
-            for n, other in enumerate(self.guide.questions)
-            if other.id != question.id and other.id not in question.related and mine & set(other.tags)
-        ]
-        return [other for _, _, other in sorted(scored, key=lambda item: item[:2])[:SUGGESTED]]
+        """Up to SUGGESTED other questions sharing the most tags, not already linked by hand (cached)."""
+        if question.id not in self._suggested:
+            mine = set(question.tags)
+            candidates = {n for tag in question.tags for n in self._by_tag.get(tag, ())}
+            scored = sorted(
+                (-len(mine & set(self.guide.questions[n].tags)), n)
+                for n in candidates
+                if self.guide.questions[n].id != question.id and self.guide.questions[n].id not in question.related
+            )
+            self._suggested[question.id] = [self.guide.questions[n] for _, n in scored[:SUGGESTED]]
+        return self._suggested[question.id]
 
     def start_here(self) -> str:
         """Links to the first junior question of the first three categories: a first reading path."""
