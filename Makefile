@@ -47,8 +47,8 @@ check: $(STAMP) ## validate every content file (CHECK_FLAGS=--github adds GitHub
 links: $(STAMP) ## check that every external source URL still answers (needs the internet)
 	$(BIN)/python -m generator links --content content
 
-bench: $(STAMP) ## build synthetic guides of 100, 1,000 and 5,000 questions and print timings (bench-results.json)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m tests.bench $(SIZES)
+bench: site ## synthetic guides of 100, 1,000 and 5,000 questions + Lighthouse (npm) on site/; writes bench-results.json
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m tests.bench $(SIZES) --lighthouse
 
 lock: ## recompile requirements.lock from pyproject.toml and requirements.in
 	$(PIP) install pip-tools
