@@ -198,14 +198,15 @@ class Renderer:
         return pages
 
     def suggestions(self, question: Question) -> list[Question]:
-        """Up to SUGGESTED other questions sharing the most tags, not already linked by hand (cached)."""
+        """Up to SUGGESTED other questions sharing the most tags, not already linked either way (cached)."""
         if question.id not in self._suggested:
             mine = set(question.tags)
+            linked = set(question.related) | {q.id for q in self.referenced_by[question.id]}
             candidates = {n for tag in question.tags for n in self._by_tag.get(tag, ())}
             scored = sorted(
                 (-len(mine & set(self.guide.questions[n].tags)), n)
                 for n in candidates
-                if self.guide.questions[n].id != question.id and self.guide.questions[n].id not in question.related
+                if self.guide.questions[n].id != question.id and self.guide.questions[n].id not in linked
             )
             self._suggested[question.id] = [self.guide.questions[n] for _, n in scored[:SUGGESTED]]
         return self._suggested[question.id]
