@@ -131,19 +131,22 @@ def _blank_text(doc: YamlFile) -> list[Problem]:
     return problems
 
 
-def _url(doc: YamlFile, at: PathKey) -> list[Problem]:
+def _value(doc: YamlFile, at: PathKey) -> Any:
     value = doc.data
     for part in at:
         value = value[part]
+    return value
+
+
+def _url(doc: YamlFile, at: PathKey) -> list[Problem]:
+    value = _value(doc, at)
     if not str(value).startswith("https://") or len(str(value)) <= len("https://") or any(c.isspace() for c in str(value)):
         return [doc.problem(at, "LG031", f"`{field_name(at)}` is {str(value)[:60]!r}, not an https URL", "use a full https:// address")]
     return []
 
 
 def _date(doc: YamlFile, at: PathKey) -> list[Problem]:
-    value = doc.data
-    for part in at:
-        value = value[part]
+    value = _value(doc, at)
     try:
         dt.date.fromisoformat(str(value))
         if len(str(value)) != 10:
@@ -229,9 +232,7 @@ def stale(loaded: Loaded, today: dt.date) -> list[Problem]:
     if loaded.facts:
         items += [(loaded.facts, ("facts", n, "checked")) for n in range(len(loaded.facts.data["facts"]))]
     for doc, at in items:
-        value = doc.data
-        for part in at:
-            value = value[part]
+        value = _value(doc, at)
         try:
             when = dt.date.fromisoformat(str(value))
         except ValueError:

@@ -11,9 +11,9 @@ import html
 import re
 from collections.abc import Iterator
 
+from generator.text import FENCE_RE, INLINE_CODE_RE
+
 ALLOWED_TAGS = frozenset({"kbd", "sub", "sup", "br", "small", "mark"})
-_FENCE_RE = re.compile(r"^\s*(```|~~~)")
-_INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1", re.S)
 _TAG_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)((?:[\s/][^<>]*)?)>")
 _COMMENT_RE = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![a-zA-Z][^>]*>|<\?.*?\?>", re.S)
 _EVENT_ATTR_RE = re.compile(r"(?:^|[\s/\"'])on[a-z]+\s*=", re.I)
@@ -32,13 +32,13 @@ def _prose(text: str) -> str:
     """`text` with fenced and inline code blanked out (same length, so offsets stay true)."""
     out, in_fence = [], False
     for line in text.splitlines(keepends=True):
-        if _FENCE_RE.match(line):
+        if FENCE_RE.match(line):
             in_fence = not in_fence
             out.append(" " * (len(line) - 1) + ("\n" if line.endswith("\n") else " "))
         elif in_fence:
             out.append("".join(c if c == "\n" else " " for c in line))
         else:
-            out.append(_INLINE_CODE_RE.sub(lambda m: " " * len(m.group(0)), line))
+            out.append(INLINE_CODE_RE.sub(lambda m: " " * len(m.group(0)), line))
     return "".join(out)
 
 

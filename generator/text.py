@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 
 FACT_RE = re.compile(r"\{fact:([^{}\s]*)\}")
 QUESTION_RE = re.compile(r"\{q:([^{}\s]*)\}")
-_FENCE_RE = re.compile(r"^\s*(```|~~~)")
-_INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1", re.S)
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1", re.S)
 
 Replace = Callable[[re.Match[str], bool], str]  # (match, in_code) -> replacement
 
@@ -24,7 +24,7 @@ def substitute(text: str, replace: Replace) -> str:
     out: list[str] = []
     in_fence = False
     for line in text.splitlines(keepends=True):
-        if _FENCE_RE.match(line):
+        if FENCE_RE.match(line):
             in_fence = not in_fence
             out.append(line)
         elif in_fence:
@@ -40,7 +40,7 @@ def _sub(text: str, replace: Replace, in_code: bool) -> str:
 
 def _sub_prose(line: str, replace: Replace) -> str:
     parts, last = [], 0
-    for code in _INLINE_CODE_RE.finditer(line):
+    for code in INLINE_CODE_RE.finditer(line):
         parts.append(_sub(line[last : code.start()], replace, False))
         parts.append(_sub(code.group(0), replace, True))
         last = code.end()

@@ -129,6 +129,18 @@ class YamlFile:
         return Problem(self.path, line, col, code, message, hint)
 
 
+def _position(text: str | bytes, offset: int) -> Pos:
+    """1-based line and column of a character (or byte) offset."""
+    newline = "\n" if isinstance(text, str) else b"\n"
+    before = text[:offset]
+    return before.count(newline) + 1, len(before) - (before.rfind(newline) + 1) + 1  # type: ignore[arg-type]
+
+
+def _control_character(shown: str, text: str, err: yaml.reader.ReaderError) -> Problem:
+    line, col = _position(text, err.position)
+    return Problem(shown, line, col, "LG003", f"character 0x{err.character:02x} is not allowed in YAML", "remove the control character")
+
+
 def _mark(mark: Any) -> Pos:
     return (mark.line + 1, mark.column + 1)
 
@@ -141,9 +153,7 @@ def read_yaml(path: Path, shown: str) -> tuple[YamlFile | None, list[Problem]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        before = raw[: err.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, col = _position(raw, err.start)
         return None, [Problem(shown, line, col, "LG003", f"byte 0x{raw[err.start]:02x} is not UTF-8", "save the file as UTF-8")]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
@@ -155,9 +165,7 @@ def read_yaml(path: Path, shown: str) -> tuple[YamlFile | None, list[Problem]]:
     try:
         loader = _Loader("" if fast is not None else text)
     except yaml.reader.ReaderError as err:
-        before = text[: err.position]
-        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        return None, [Problem(shown, line, col, "LG003", f"character 0x{err.character:02x} is not allowed in YAML", "remove the control character")]
+        return None, [_control_character(shown, text, err)]
     try:
         node = fast if fast is not None else loader.get_single_node()
     except _Refused as err:
@@ -169,9 +177,7 @@ def read_yaml(path: Path, shown: str) -> tuple[YamlFile | None, list[Problem]]:
         what = " ".join(str(part) for part in (err.context, err.problem) if part)
         return None, [Problem(shown, line, col, "LG001", f"YAML does not parse: {what}", "check indentation, colons and quotes near here")]
     except yaml.reader.ReaderError as err:
-        before = text[: err.position]
-        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        return None, [Problem(shown, line, col, "LG003", f"character 0x{err.character:02x} is not allowed in YAML", "remove the control character")]
+        return None, [_control_character(shown, text, err)]
     except yaml.YAMLError as err:
         return None, [Problem(shown, 1, 1, "LG001", f"YAML does not parse: {' '.join(str(err).split())[:200]}", "check the file's syntax")]
     except RecursionError:
