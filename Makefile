@@ -13,6 +13,8 @@ export NO_MKDOCS_2_WARNING := 1
 MERMAID_VERSION := 11.12.3
 MERMAID_SHA256  := 71dc54e481779b526de5e615c2eb00c99fa5acb75da9c5524d02e333d2fda89a
 MERMAID_DIR     := overrides/assets/javascripts/vendor
+IFRAME_WORKER_VERSION := 1.0.4
+IFRAME_WORKER_SHA256  := e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609
 
 .PHONY: site test serve check docs links lock vendor bench clean help
 .DEFAULT_GOAL := help
@@ -54,12 +56,17 @@ lock: ## recompile requirements.lock from pyproject.toml and requirements.in
 	$(PIP) install pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra site --extra test --no-emit-index-url --output-file requirements.lock pyproject.toml requirements.in
 
-vendor: ## re-download the pinned Mermaid from the npm registry and verify its checksum (needs npm)
+vendor: ## re-download the pinned Mermaid and iframe-worker shim from the npm registry, verify checksums (needs npm)
 	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null \
 	  && tar xzf mermaid-$(MERMAID_VERSION).tgz package/dist/mermaid.min.js package/LICENSE \
 	  && cp package/dist/mermaid.min.js $(CURDIR)/$(MERMAID_DIR)/mermaid.min.js \
 	  && cp package/LICENSE $(CURDIR)/$(MERMAID_DIR)/mermaid.LICENSE && rm -rf $$tmp
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent iframe-worker@$(IFRAME_WORKER_VERSION) >/dev/null \
+	  && tar xzf iframe-worker-$(IFRAME_WORKER_VERSION).tgz package/shim/index.js package/LICENSE \
+	  && cp package/shim/index.js $(CURDIR)/$(MERMAID_DIR)/iframe-worker-shim.js \
+	  && cp package/LICENSE $(CURDIR)/$(MERMAID_DIR)/iframe-worker.LICENSE && rm -rf $$tmp
 	echo "$(MERMAID_SHA256)  $(MERMAID_DIR)/mermaid.min.js" | sha256sum -c
+	echo "$(IFRAME_WORKER_SHA256)  $(MERMAID_DIR)/iframe-worker-shim.js" | sha256sum -c
 
 clean: ## remove generated pages, the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .cache

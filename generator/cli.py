@@ -34,13 +34,21 @@ def _warn(content: Path, today: str | None, annotate: bool) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from generator.build import draw_diagrams
+    from generator.render import render
+
+    content = Path(args.content_dir)
     try:
-        guide = load_guide(Path(args.content_dir))
+        guide = load_guide(content)
+        drawn = draw_diagrams(content, render(guide), guide)  # a diagram Mermaid rejects is an error here too
     except ContentError as err:
         _report(err.problems, args.github)
         return 1
-    _warn(Path(args.content_dir), args.today, args.github)
-    print(f"content OK: {len(guide.questions)} questions in {len(guide.categories)} categories, {len(guide.facts)} facts, {len(guide.tags)} tags")
+    _warn(content, args.today, args.github)
+    drawings = f", {drawn.total} diagram{'s' if drawn.total != 1 else ''}" if drawn.total else ""
+    print(f"content OK: {len(guide.questions)} questions in {len(guide.categories)} categories, {len(guide.facts)} facts, {len(guide.tags)} tags{drawings}")
+    if drawn.skipped:
+        print(drawn.summary())
     return 0
 
 

@@ -15,7 +15,8 @@ from typing import Any
 # MkDocs loads this file by path; make the package importable even when it is not pip-installed.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.build import build
+from generator import diagrams
+from generator.build import build, diagram_cache
 from generator.loader import load_guide
 from generator.output import OutputError
 from generator.problems import ContentError
@@ -41,6 +42,7 @@ _loaded: dict[int, Any] = {}  # the guide loaded in on_config, reused by on_pre_
 def on_config(config: Any, **_: Any) -> Any:
     """Navigation comes from content/ (category order), unless mkdocs.yml sets `nav:` itself; the repository
     link follows GITHUB_REPOSITORY when set, like the questions' edit links."""
+    diagrams.store = diagram_cache(Path(config.config_file_path).parent)  # where the build draws them
     if config.repo_url:
         config.repo_url = repo_url(config.repo_url)
         config.repo_name = config.repo_url.rsplit("/", 1)[-1]
@@ -66,3 +68,13 @@ def on_pre_build(config: Any, **_: Any) -> None:
         raise PluginError(str(err)) from None
     if report.written or report.removed:
         log.info("generator: %s", report.summary(Path(config.docs_dir)))
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """After the search plugin has written its index: the copy a downloaded site searches from file://."""
+    from generator.offline import write_script_index
+
+    write_script_index(Path(config.site_dir))
+
+
+on_post_build.mkdocs_priority = -100  # type: ignore[attr-defined]  # run after the search plugin, as event_priority(-100) does

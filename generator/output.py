@@ -23,11 +23,14 @@ class Report:
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
     removed: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # one line each, shown after the summary (for example how diagrams were drawn)
 
     def summary(self, out: Path) -> str:
         if not self.written and not self.removed:
-            return f"{out}: up to date ({len(self.unchanged)} pages)"
-        return f"{out}: {len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.removed)} removed"
+            line = f"{out}: up to date ({len(self.unchanged)} pages)"
+        else:
+            line = f"{out}: {len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.removed)} removed"
+        return "\n".join((line, *self.notes))
 
 
 def is_generated(path: Path) -> bool:

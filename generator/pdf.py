@@ -1,8 +1,8 @@
 """`python -m generator pdf`: print pages of the built site to PDF with headless Chromium.
 
 Every page that links `pdf/<name>.pdf` (a hidden `a.lg-pdf` link) gets `<name>.html` printed to that file,
-after its answers are opened and its Mermaid diagrams have rendered (diagrams are drawn by JavaScript, so a
-print engine without a browser, such as WeasyPrint, would show their source). Links to PDFs that were made
+after its answers are opened (and, for a site built without Chromium, after the reader-side Mermaid has drawn
+its diagrams; normally they are inline SVG already). Links to PDFs that were made
 are then unhidden. Without Chromium the step does nothing and the links stay hidden: the site still works.
 Results are cached by the page's bytes and the site's stylesheets, so an unchanged page is not printed again.
 """

@@ -35,6 +35,8 @@ CODES: dict[str, str] = {
     "LG041": "event handler attribute in HTML",
     "LG042": "unsafe URL scheme (javascript:, data:, vbscript:)",
     "LG043": "Mermaid click, callback or init directive",
+    "LG044": "Mermaid cannot draw the diagram",
+    "LG045": "drawn diagram contains active content",
     "LG050": "warning: reviewed or checked more than 12 months ago",
 }
 

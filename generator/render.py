@@ -78,7 +78,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=self.md, inline=self.inline, plain=self.plain, yaml_str=json.dumps, block=block, source_label=source_label)
+        self.env.filters.update(md=self.md, inline=self.inline, plain=self.plain, yaml_str=json.dumps, block=block, source_label=source_label, without_diagrams=without_diagrams)
         self.env.globals.update(
             link=self.link,
             links=self.links,
@@ -279,6 +279,11 @@ def fits_one_page(q: Question) -> bool:
     items = len(q.key_points) + len(q.follow_ups) + len(q.pitfalls) + len(q.sources)
     lines = prose_lines + code_lines + items * 0.5 + 14 + (30 if q.diagram or "```mermaid" in q.answer else 0)
     return lines <= _LINES_PER_PAGE
+
+
+def without_diagrams(markdown: str) -> str:
+    """Markdown minus its Mermaid fences: search entries index words, and a drawn diagram only adds weight."""
+    return re.sub(r"^[ \t]*```\s*mermaid[^\n]*\n.*?^[ \t]*```[ \t]*\n?", "", markdown, flags=re.S | re.M)
 
 
 def block(text: str, width: int = 4) -> str:

@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 VALID = FIXTURES / "valid"
 
+# Drawn diagrams are cached by what they were drawn from; every temp project of a test run shares one cache,
+# so a diagram is drawn once per run, not once per test (tests of a cold cache set their own).
+os.environ.setdefault("LG_CACHE_DIR", str(ROOT / ".cache" / "test-run"))
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
@@ -45,9 +49,9 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[s
     return code, out.splitlines()
 
 
-def run_module(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run `python -m generator ARGS` as a real subprocess."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def run_module(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator ARGS` as a real subprocess (with `env` added to the environment)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 

@@ -20,10 +20,10 @@ def test_old_reviews_warn_but_do_not_fail(project: Path, capsys: pytest.CaptureF
     assert code == 0
     assert lines == [
         "content/basics/what-is-lambda.yml:38:11: LG050 warning: `reviewed` is 2025-10-01, more than 12 months ago - re-check against the AWS sources and update the date",
-        "content OK: 4 questions in 2 categories, 2 facts, 4 tags",
+        "content OK: 4 questions in 2 categories, 2 facts, 4 tags, 1 diagram",
     ]
     code, lines = run_cli(capsys, "check", "content", "--today", "2026-09-30")
-    assert (code, lines) == (0, ["content OK: 4 questions in 2 categories, 2 facts, 4 tags"])
+    assert (code, lines) == (0, ["content OK: 4 questions in 2 categories, 2 facts, 4 tags, 1 diagram"])
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

@@ -20,11 +20,11 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 def test_build_writes_pages_then_reports_up_to_date(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, lines = run_cli(capsys, "build", "--content", "content", "--out", "docs")
     golden = sorted(p.name for p in (ROOT / "tests" / "golden" / "valid").glob("*.md"))
-    assert (code, lines) == (0, [f"docs: {len(golden)} written, 0 unchanged, 0 removed"])
+    assert (code, lines) == (0, [f"docs: {len(golden)} written, 0 unchanged, 0 removed", "diagrams: 1 drawn at build time"])
     assert sorted(_snapshot(project / "docs")) == golden
     stamps = {p: p.stat().st_mtime_ns for p in (project / "docs").iterdir()}
     code, lines = run_cli(capsys, "build", "--content", "content", "--out", "docs")
-    assert (code, lines) == (0, [f"docs: up to date ({len(golden)} pages)"])
+    assert (code, lines) == (0, [f"docs: up to date ({len(golden)} pages)", "diagrams: 1 drawn at build time"])
     assert stamps == {p: p.stat().st_mtime_ns for p in (project / "docs").iterdir()}
 
 

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from generator.schema import SCHEMAS, load_schema
@@ -43,10 +44,11 @@ def test_rule_codes_are_documented_in_contributing() -> None:
     assert documented == CODES
 
 
-def test_vendored_mermaid_matches_the_pin_in_the_makefile() -> None:
+@pytest.mark.parametrize(("variable", "name"), [("MERMAID_SHA256", "mermaid.min.js"), ("IFRAME_WORKER_SHA256", "iframe-worker-shim.js")])
+def test_vendored_scripts_match_their_pins_in_the_makefile(variable: str, name: str) -> None:
     makefile = (ROOT / "Makefile").read_text()
-    pinned = re.search(r"^MERMAID_SHA256\s*:=\s*([0-9a-f]{64})$", makefile, flags=re.M).group(1)  # type: ignore[union-attr]
-    data = (ROOT / "overrides" / "assets" / "javascripts" / "vendor" / "mermaid.min.js").read_bytes()
+    pinned = re.search(rf"^{variable}\s*:=\s*([0-9a-f]{{64}})$", makefile, flags=re.M).group(1)  # type: ignore[union-attr]
+    data = (ROOT / "overrides" / "assets" / "javascripts" / "vendor" / name).read_bytes()
     assert hashlib.sha256(data).hexdigest() == pinned
 
 

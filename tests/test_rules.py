@@ -67,12 +67,13 @@ def test_every_fixture_has_a_case_and_every_code_is_exercised() -> None:
     assert sorted(p.name for p in INVALID.iterdir()) == sorted(CASES)
     exercised = {re.search(r": (LG\d{3}) ", line).group(1) for _, lines in CASES.values() for line in lines}  # type: ignore[union-attr]
     exercised |= {"LG036", "LG050"}  # test_missing_content_file below; LG050 (a warning) in test_maintenance.py
+    exercised |= {"LG044", "LG045"}  # drawn diagrams need a browser: tests/test_diagrams.py
     assert exercised == set(CODES)
 
 
 def test_valid_fixture_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, lines = run_cli(capsys, "check", "content")
-    assert (code, lines) == (0, ["content OK: 4 questions in 2 categories, 2 facts, 4 tags"])
+    assert (code, lines) == (0, ["content OK: 4 questions in 2 categories, 2 facts, 4 tags, 1 diagram"])
 
 
 def test_missing_content_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -84,7 +84,7 @@ def test_harmless_markdown_passes(harmless: str, project: Path, capsys: pytest.C
     path = project / "content" / "basics" / "what-is-lambda.yml"
     path.write_text(path.read_text().replace(ANCHOR, f"  {harmless} **Event in, code runs.**"))
     code, lines = run_cli(capsys, "check", "content")
-    assert (code, lines[-1]) == (0, "content OK: 4 questions in 2 categories, 2 facts, 4 tags")
+    assert (code, lines[-1]) == (0, "content OK: 4 questions in 2 categories, 2 facts, 4 tags, 1 diagram")
 
 
 def test_code_blocks_may_show_html(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -84,3 +84,33 @@
   }
   window.addEventListener("hashchange", openFromHash);
 })();
+
+/* Diagrams arrive as SVG in declarative shadow roots (<template shadowrootmode>), which browsers since 2024
+   attach while parsing. An older browser leaves the template inert; attach it here so the diagram shows. */
+(function () {
+  "use strict";
+  document.querySelectorAll(".lg-diagram > template[shadowrootmode]").forEach(function (template) {
+    var host = template.parentElement;
+    if (host.shadowRoot || !host.attachShadow) return;
+    host.attachShadow({ mode: template.getAttribute("shadowrootmode") }).appendChild(template.content);
+    template.remove();
+  });
+})();
+
+/* Code blocks: mkdocs.yml turns on Material's `content.lazy`, so a code block gets its copy button when it
+   comes into view; mounting all of them at load forced one layout per block (about 1 s of main-thread time on
+   a phone for a category page). Material also makes a block that scrolls sideways focusable, so keyboard users
+   can scroll it; for the blocks already displayed that is done here at once, with one layout for all. */
+(function () {
+  "use strict";
+  function focusableCode() {
+    if (!window.matchMedia("(hover)").matches) return;  // as Material: only where a pointer can hover
+    var blocks = [].filter.call(document.querySelectorAll(".md-typeset pre > code"), function (code) {
+      return !code.hasAttribute("tabindex") && !code.closest("details:not([open])");
+    });
+    var wide = blocks.filter(function (code) { return code.scrollWidth > code.clientWidth; });  // reads, then writes
+    wide.forEach(function (code) { code.setAttribute("tabindex", "0"); });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusableCode);
+  else focusableCode();
+})();
