@@ -220,7 +220,20 @@ def active_content(svg: str) -> str:
 
 
 # --- MkDocs side: the superfences formatter ----------------------------------------------------------
-_HOST_STYLE = "<style>:host{display:block}svg{display:block;margin:0 auto;height:auto}</style>"
+# A wide diagram is not shrunk below READABLE_WIDTH on a phone (its labels would be a few pixels high): the
+# column scrolls sideways instead (guide.js makes it focusable, for keyboard scrolling). Print fits the page.
+READABLE_WIDTH = 640
+_WIDTH_RE = re.compile(r'<svg\b[^>]*?style="[^"]*max-width:\s*([0-9.]+)px')
+
+
+def _host_style(svg: str) -> str:
+    found = _WIDTH_RE.match(svg)
+    floor = min(float(found.group(1)), READABLE_WIDTH) if found else 0
+    return (
+        "<style>:host{display:block}"
+        f"svg{{display:block;margin:0 auto;height:auto;min-width:{floor:g}px}}"
+        "@media print{svg{min-width:0}}</style>"
+    )
 
 
 def fence(source: str, language: str, class_name: str, options: dict[str, Any], md: Any, **kwargs: Any) -> str:
@@ -232,4 +245,4 @@ def fence(source: str, language: str, class_name: str, options: dict[str, Any], 
         from pymdownx.superfences import fence_code_format
 
         return str(fence_code_format(source, language, class_name, options, md, **kwargs))
-    return f'<div class="lg-diagram"><template shadowrootmode="open">{_HOST_STYLE}{drawn}</template></div>'
+    return f'<div class="lg-diagram"><template shadowrootmode="open">{_host_style(drawn)}{drawn}</template></div>'

@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 GUIDE = load_guide(ROOT / "content")
-AXE_PAGES = ["index.html", "fundamentals.html", "scenarios.html", "topic-sqs.html", "topics.html", "fundamentals-cheatsheet.html", "key-numbers.html", "study-plan.html"]
+AXE_PAGES = ["index.html", "fundamentals.html", "scenarios.html", "print.html", "topic-sqs.html", "topics.html", "fundamentals-cheatsheet.html", "key-numbers.html", "study-plan.html"]
 DIAGRAM_PAGES = sorted({q.category for q in GUIDE.questions if q.diagram or list(mermaid_blocks(q.answer))})
 
 
@@ -38,6 +38,7 @@ def test_axe_finds_no_accessibility_violations(browser: tuple[object, str], name
     page.goto(url + name, wait_until="networkidle")
     if scheme == "dark":  # the palette a reader picks with the toggle (Material stores it per site)
         page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # answers, code, tables, diagrams
     violations = Axe().run(page).response["violations"]
     page.close()
     assert [(v["id"], [n["html"][:80] for n in v["nodes"][:3]]) for v in violations] == []
@@ -123,6 +124,34 @@ def test_every_diagram_is_drawn_and_follows_the_palette(browser: tuple[object, s
         seen[scheme] = drawings
     for light, dark in zip(seen["light"], seen["dark"], strict=True):
         assert light["fill"] != dark["fill"] and light["text"] != dark["text"], (light, dark)
+
+
+def test_wide_diagrams_stay_readable_on_a_phone(browser: tuple[object, str]) -> None:
+    """A wide diagram is not shrunk to a thumbnail on a phone: it keeps a readable width and scrolls sideways,
+    reachable by keyboard and named for screen readers, with a visible hint; axe finds nothing with the answers
+    open. On a laptop it fits the column and needs neither."""
+    chromium, url = browser
+    page = chromium.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
+    page.goto(url + "scenarios.html", wait_until="networkidle")
+    page.locator("details.answer > summary").first.click()
+    host = page.locator(".lg-diagram").first
+    scroll_width, client_width = host.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert scroll_width >= 640 > client_width
+    assert (host.get_attribute("tabindex"), host.get_attribute("role")) == ("0", "group")
+    assert host.get_attribute("aria-label")
+    assert page.locator(".lg-scroll-hint").first.is_visible()
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    violations = Axe().run(page).response["violations"]
+    page.close()
+    assert [(v["id"], [n["html"][:80] for n in v["nodes"][:3]]) for v in violations] == []
+    page = _page(chromium, "light")
+    page.goto(url + "scenarios.html", wait_until="networkidle")
+    page.locator("details.answer > summary").first.click()
+    assert page.locator(".lg-diagram").first.get_attribute("tabindex") is None
+    assert page.locator(".lg-scroll-hint").count() == 0
+    page.close()
 
 
 def test_downloaded_copy_works_offline_from_the_file_system(browser: tuple[object, str], real_site: Path) -> None:

@@ -97,20 +97,32 @@
   });
 })();
 
-/* Code blocks: mkdocs.yml turns on Material's `content.lazy`, so a code block gets its copy button when it
-   comes into view; mounting all of them at load forced one layout per block (about 1 s of main-thread time on
-   a phone for a category page). Material also makes a block that scrolls sideways focusable, so keyboard users
-   can scroll it; for the blocks already displayed that is done here at once, with one layout for all. */
+/* Things that scroll sideways must be reachable by keyboard. Code blocks: mkdocs.yml turns on Material's
+   `content.lazy`, so a code block gets its copy button when it comes into view; mounting all of them at load
+   forced one layout per block (about 1 s of main-thread time on a phone for a category page). Material makes a
+   code block that scrolls focusable (where a pointer can hover; here on touch screens too, for keyboards on
+   tablets); for the blocks already shown that is done here at once, with one layout for all. Diagrams wider than a phone scroll too; they are made focusable everywhere,
+   when shown and when an answer opens, and named for screen readers. */
 (function () {
   "use strict";
-  function focusableCode() {
-    if (!window.matchMedia("(hover)").matches) return;  // as Material: only where a pointer can hover
-    var blocks = [].filter.call(document.querySelectorAll(".md-typeset pre > code"), function (code) {
-      return !code.hasAttribute("tabindex") && !code.closest("details:not([open])");
+  function shown(el) { return !el.closest("details:not([open])"); }
+  function focusable() {
+    var code = [].filter.call(document.querySelectorAll(".md-typeset pre > code:not([tabindex])"), shown);
+    var diagrams = [].filter.call(document.querySelectorAll(".lg-diagram:not([tabindex])"), shown);
+    var wide = code.concat(diagrams).filter(function (el) { return el.scrollWidth > el.clientWidth; });  // reads, then writes
+    wide.forEach(function (el) {
+      el.setAttribute("tabindex", "0");
+      if (el.classList.contains("lg-diagram")) {
+        el.setAttribute("role", "group");  // named, but not a landmark: a page has several
+        el.setAttribute("aria-label", "Diagram, scrolls sideways");
+        var hint = document.createElement("p");
+        hint.className = "lg-scroll-hint";
+        hint.textContent = "Scroll the diagram sideways to see all of it.";
+        el.after(hint);
+      }
     });
-    var wide = blocks.filter(function (code) { return code.scrollWidth > code.clientWidth; });  // reads, then writes
-    wide.forEach(function (code) { code.setAttribute("tabindex", "0"); });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusableCode);
-  else focusableCode();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusable);
+  else focusable();
+  document.addEventListener("toggle", function (event) { if (event.target.open) focusable(); }, true);
 })();
