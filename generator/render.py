@@ -5,11 +5,13 @@ Rendering is pure: same guide, same bytes. Nothing here touches the file system 
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import re
 import urllib.parse
 from collections import Counter
+from itertools import combinations
 from pathlib import PurePath
 
 import jinja2
@@ -61,10 +63,14 @@ class Renderer:
         self.facts: dict[str, Fact] = {f.key: f for f in guide.facts}
         self.tags = {t.id: t for t in guide.tags}
         self.categories = {c.id: c for c in guide.categories}
+        # Positions of the questions carrying each tag, and each pair of tags (ascending: lists stay sorted).
         self._by_tag: dict[str, list[int]] = {}
+        self._by_pair: dict[tuple[str, str], list[int]] = {}
         for n, q in enumerate(guide.questions):
             for tag in q.tags:
                 self._by_tag.setdefault(tag, []).append(n)
+            for pair in combinations(sorted(q.tags), 2):
+                self._by_pair.setdefault(pair, []).append(n)
         self._suggested: dict[str, list[Question]] = {}
         self.referenced_by: dict[str, list[Question]] = {q.id: [] for q in guide.questions}
         for q in guide.questions:
@@ -198,18 +204,31 @@ class Renderer:
         return pages
 
     def suggestions(self, question: Question) -> list[Question]:
-        """Up to SUGGESTED other questions sharing the most tags, not already linked either way (cached)."""
+        """Up to SUGGESTED other questions sharing the most tags, not already linked either way (cached); ties
+        go to the question that comes first in the guide."""
         if question.id not in self._suggested:
-            mine = set(question.tags)
-            linked = set(question.related) | {q.id for q in self.referenced_by[question.id]}
-            candidates = {n for tag in question.tags for n in self._by_tag.get(tag, ())}
-            scored = sorted(
-                (-len(mine & set(self.guide.questions[n].tags)), n)
-                for n in candidates
-                if self.guide.questions[n].id != question.id and self.guide.questions[n].id not in linked
-            )
-            self._suggested[question.id] = [self.guide.questions[n] for _, n in scored[:SUGGESTED]]
+            self._suggested[question.id] = [self.guide.questions[n] for n in self._suggest(question)]
         return self._suggested[question.id]
+
+    def _suggest(self, question: Question) -> list[int]:
+        # Scoring every question that shares a tag was a quarter of the build at 5,000 questions: a tag is on
+        # a fixed share of all questions, so the work grew with the square of the guide. Only questions sharing
+        # two tags or more need a score, and the tag-pair index lists just those (dozens, not thousands);
+        # questions sharing one tag come after them in guide order, so merging the tags' sorted lists stops
+        # after the first few.
+        questions = self.guide.questions
+        mine = set(question.tags)
+        skip = {question.id, *question.related, *(q.id for q in self.referenced_by[question.id])}
+        several = {n for pair in combinations(sorted(mine), 2) for n in self._by_pair.get(pair, ())}
+        scored = sorted((-len(mine.intersection(questions[n].tags)), n) for n in several if questions[n].id not in skip)
+        chosen = [n for _, n in scored[:SUGGESTED]]
+        if len(chosen) < SUGGESTED:
+            for n in heapq.merge(*(self._by_tag[t] for t in question.tags)):
+                if n not in several and questions[n].id not in skip:
+                    chosen.append(n)
+                    if len(chosen) == SUGGESTED:
+                        break
+        return chosen
 
     def start_here(self) -> str:
         """Links to the first junior question of the first three categories: a first reading path."""
