@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator import stamp
 from generator.loader import load_guide
 from generator.models import Guide
 from generator.output import Report, write_pages
-from generator.render import render
+from generator.render import navigation, render
 
 
-def build(content: Path, out: Path, guide: Guide | None = None) -> Report:
-    """Raises ContentError (nothing written) or OutputError; returns what changed. Pass `guide` when the
-    content was just loaded (the MkDocs hook loads it once for the navigation and once for the pages)."""
-    pages = render(guide if guide is not None else load_guide(content))
-    return write_pages(pages, out, content)
+def build(content: Path, out: Path, guide: Guide | None = None, inputs: str | None = None) -> Report:
+    """Raises ContentError (nothing written) or OutputError; returns what changed, and stamps `out` with the
+    inputs (see generator.stamp). Pass `guide` when the content was just loaded (the MkDocs hook loads it for
+    the navigation) together with `inputs`, the fingerprint taken before loading it."""
+    if guide is None or inputs is None:
+        inputs = stamp.fingerprint(content)
+        guide = load_guide(content)
+    pages = render(guide)
+    report = write_pages(pages, out, content)
+    stamp.write(out, inputs, navigation(guide), pages)
+    return report
