@@ -78,6 +78,7 @@ class Renderer:
                 self.referenced_by[rel].append(q)
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator", "templates"),
+            auto_reload=False,  # one build, one set of templates: no file system check on each of thousands of pages
             autoescape=False,  # output is Markdown; content is checked by rules, not escaped here
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -275,7 +276,9 @@ class Renderer:
 
     def _render(self, template: str, **context: object) -> str:
         text = self.env.get_template(template).render(**context)
-        return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+        while "\n\n\n" in text:  # blank lines at most one in a row (str.replace: a regex takes seconds on a big guide)
+            text = text.replace("\n\n\n", "\n\n")
+        return text.rstrip("\n") + "\n"
 
 
 # Printed A4 page at Material's print font size: about 14 words a line and 46 lines a page.
