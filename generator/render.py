@@ -45,6 +45,10 @@ LEVEL_BLURB = {
 SUGGESTED = 3  # related questions suggested by shared tags, besides the hand-written ones
 
 
+_ANY_PAGE = "\0"  # `here` while a question's block is rendered for every page that shows it
+_PLACEHOLDER = re.compile("\0([^\0]+)\0")  # \0 cannot occur in content: the YAML reader refuses it
+
+
 def page_of(question: Question) -> str:
     """The Markdown file that holds a question."""
     return f"{question.category}.md"
@@ -72,6 +76,7 @@ class Renderer:
             for pair in combinations(sorted(q.tags), 2):
                 self._by_pair.setdefault(pair, []).append(n)
         self._suggested: dict[str, list[Question]] = {}
+        self._blocks: dict[str, str] = {}  # question id -> its block, placeholders unfilled (see `question`)
         self.referenced_by: dict[str, list[Question]] = {q.id: [] for q in guide.questions}
         for q in guide.questions:
             for rel in q.related:
@@ -88,6 +93,7 @@ class Renderer:
         self.env.filters.update(md=self.md, inline=self.inline, plain=self.plain, yaml_str=json.dumps, block=block, source_label=source_label)
         self.env.globals.update(
             link=self.link,
+            question=self.question,
             links=self.links,
             fact_anchor=fact_anchor,
             fits_one_page=fits_one_page,
@@ -134,9 +140,22 @@ class Renderer:
 
     def link(self, question: Question, here: str = "") -> str:
         """A Markdown link to a question's anchor, relative to the page `here`."""
+        return f"[{_text(question.title)}]({self._target(question, here)})"
+
+    def _target(self, question: Question, here: str) -> str:
+        if here == _ANY_PAGE:
+            return f"\0{question.id}\0"  # filled in by `question` for each page
         page = page_of(question)
-        target = f"#{question.id}" if here in (page, PRINT_ALL) else f"{page}#{question.id}"
-        return f"[{_text(question.title)}]({target})"
+        return f"#{question.id}" if here in (page, PRINT_ALL) else f"{page}#{question.id}"
+
+    def question(self, q: Question, here: str, level: int = 2) -> str:
+        """A question's block on the page `here` with a heading of `level`. Its category page and the print page
+        both show every question, so the block is rendered once, with placeholders where it depends on the page
+        (link targets, heading), and the placeholders are filled in for each page: the blocks were most of the
+        rendering time."""
+        if q.id not in self._blocks:
+            self._blocks[q.id] = self.env.get_template("_question.md.j2").module.question(q, _ANY_PAGE, "\0#\0")  # type: ignore[attr-defined]
+        return _PLACEHOLDER.sub(lambda m: "#" * level if m[1] == "#" else self._target(self.questions[m[1]], here), self._blocks[q.id])
 
     def links(self, ids: object, here: str = "") -> str:
         """Links to several questions, separated by middle dots."""
@@ -173,6 +192,7 @@ class Renderer:
         pages.update(self.topic_pages())
         if guide.questions:
             pages[PRINT_ALL] = self._render("print_all.md.j2", here=PRINT_ALL, as_of=max(q.reviewed for q in guide.questions))
+        self._blocks.clear()  # the print page was the last to show them
         groups: dict[str, list[Fact]] = {}
         for fact in guide.facts:
             groups.setdefault(fact.group, []).append(fact)
