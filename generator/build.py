@@ -4,39 +4,35 @@ all succeeded."""
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
-from generator import diagrams
+from generator import diagrams, stamp
 from generator.loader import load_guide
 from generator.models import Guide
 from generator.output import Report, write_pages
 from generator.problems import ContentError
-from generator.render import render
-
-
-def diagram_cache(project: Path) -> Path:
-    """Where drawn diagrams are kept: <project>/.cache/diagrams (never committed), or under LG_CACHE_DIR when
-    set (the tests share one). Entries are named by what they were drawn from, so sharing is safe."""
-    shared = os.environ.get("LG_CACHE_DIR")
-    return (Path(shared) if shared else project.absolute() / ".cache") / "diagrams"
+from generator.render import navigation, render
 
 
 def draw_diagrams(content: Path, pages: dict[str, str], guide: Guide) -> diagrams.Drawn:
     """Draw the pages' diagrams with the local Chromium; raises ContentError for a diagram that fails."""
     from generator.pdf import find_chromium
 
-    drawn, problems = diagrams.draw(pages, guide, diagram_cache(content.absolute().parent), find_chromium())
+    drawn, problems = diagrams.draw(pages, guide, diagrams.cache_for(content.absolute().parent), find_chromium())
     if problems:
         raise ContentError(problems)
     return drawn
 
 
-def build(content: Path, out: Path, guide: Guide | None = None) -> Report:
-    """Raises ContentError (nothing written) or OutputError; returns what changed. Pass `guide` when the
-    content was just loaded (the MkDocs hook loads it once for the navigation and once for the pages)."""
-    guide = guide if guide is not None else load_guide(content)
+def build(content: Path, out: Path, guide: Guide | None = None, inputs: str | None = None) -> Report:
+    """Raises ContentError (nothing written) or OutputError; returns what changed, and stamps `out` with the
+    inputs (see generator.stamp). Pass `guide` when the content was just loaded (the MkDocs hook loads it for
+    the navigation) together with `inputs`, the fingerprint taken before loading it."""
+    if guide is None or inputs is None:
+        inputs = stamp.fingerprint(content)
+        guide = load_guide(content)
     pages = render(guide)
     drawn = draw_diagrams(content, pages, guide)
     report = write_pages(pages, out, content)
+    stamp.write(out, inputs, navigation(guide), pages, drawn.keys)
     return dataclasses.replace(report, notes=(drawn.summary(),) if drawn.total else ())

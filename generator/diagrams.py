@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import textwrap
 from collections.abc import Iterable
@@ -40,8 +41,15 @@ THEME_CSS = Path(__file__).resolve().parent / "assets" / "mermaid-theme.css"
 FONT_STACK = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"  # Material's text font with `font: false`
 _VERSION = b"lg-diagram-1"
 
-# Where `fence` finds drawn diagrams: the MkDocs hook sets it to the build's cache (build.diagram_cache).
+# Where `fence` finds drawn diagrams: the MkDocs hook sets it to the build's cache (`cache_for`).
 store = Path(".cache") / "diagrams"
+
+
+def cache_for(project: Path) -> Path:
+    """Where drawn diagrams are kept: <project>/.cache/diagrams (never committed), or under LG_CACHE_DIR when
+    set (the tests share one). Entries are named by what they were drawn from, so sharing is safe."""
+    shared = os.environ.get("LG_CACHE_DIR")
+    return (Path(shared) if shared else project.absolute() / ".cache") / "diagrams"
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class Drawn:
     total: int
     new: int
     skipped: str = ""  # a reason when the build could not draw (the reader's browser will)
+    keys: tuple[str, ...] = ()  # the cache entries the pages use, when drawn
 
     def summary(self) -> str:
         if self.skipped:
@@ -77,7 +86,7 @@ def _config() -> dict[str, Any]:
 
 
 @_once
-def _engine() -> bytes:
+def engine() -> bytes:
     digest = hashlib.sha256(_VERSION)
     digest.update(MERMAID_JS.read_bytes())
     digest.update(json.dumps(_config(), sort_keys=True).encode())
@@ -85,7 +94,7 @@ def _engine() -> bytes:
 
 
 def key(source: str) -> str:
-    return hashlib.sha256(_engine() + normalize(source).encode()).hexdigest()[:32]
+    return hashlib.sha256(engine() + normalize(source).encode()).hexdigest()[:32]
 
 
 def sources(pages: dict[str, str]) -> list[str]:
@@ -98,7 +107,7 @@ def draw(pages: dict[str, str], guide: Guide, cache: Path, chromium: str | None)
     wanted = {key(s): s for s in sources(pages)}
     todo = {k: s for k, s in wanted.items() if not (cache / f"{k}.svg").is_file()}
     if not todo:
-        return Drawn(len(wanted), 0), []
+        return Drawn(len(wanted), 0, keys=tuple(sorted(wanted))), []
     if chromium is None:
         return Drawn(len(wanted), 0, "Chromium not found; install Debian's chromium package"), []
     results = _draw_in_browser(todo, chromium)
@@ -113,7 +122,7 @@ def draw(pages: dict[str, str], guide: Guide, cache: Path, chromium: str | None)
     cache.mkdir(parents=True, exist_ok=True)
     for k, (_, svg) in results.items():
         (cache / f"{k}.svg").write_text(svg, encoding="utf-8")
-    return Drawn(len(wanted), len(todo)), []
+    return Drawn(len(wanted), len(todo), keys=tuple(sorted(wanted))), []
 
 
 def _first_line(message: str) -> str:

@@ -10,6 +10,7 @@ Layout it reads:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,16 +36,17 @@ class Loaded:
         self.problems: list[Problem] = []
 
 
-def _display(path: Path, root: Path) -> str:
-    """Paths in messages are relative to the working directory when possible, so editors can open them."""
+def _display(path: Path, cwd: Path) -> str:
+    """Paths in messages are relative to the working directory `cwd` (resolved) when possible, so editors can
+    open them. (os.path.realpath is what Path.resolve runs, without building Path objects on the way.)"""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.realpath(path)).relative_to(cwd))
     except ValueError:
         return str(path)
 
 
-def _read(path: Path, root: Path, schema: str, loaded: Loaded) -> YamlFile | None:
-    shown = _display(path, root)
+def _read(path: Path, cwd: Path, schema: str, loaded: Loaded) -> YamlFile | None:
+    shown = _display(path, cwd)
     doc, problems = read_yaml(path, shown)
     loaded.problems.extend(problems)
     if doc is None or problems:
@@ -57,27 +59,28 @@ def _read(path: Path, root: Path, schema: str, loaded: Loaded) -> YamlFile | Non
 def read_content(root: Path) -> Loaded:
     """Parse and schema-check every content file under `root`."""
     loaded = Loaded()
+    cwd = Path.cwd().resolve()
     if not root.is_dir():
         loaded.problems.append(Problem(str(root), 1, 1, "LG036", "content folder not found", "pass the folder that holds site.yml"))
         return loaded
     for name, schema in (("site.yml", "site"), ("tags.yml", "tags"), ("facts.yml", "facts")):
         path = root / name
         if not path.is_file():
-            loaded.problems.append(Problem(_display(path, root), 1, 1, "LG036", f"{name} is missing", f"create {name} (see CONTRIBUTING.md)"))
+            loaded.problems.append(Problem(_display(path, cwd), 1, 1, "LG036", f"{name} is missing", f"create {name} (see CONTRIBUTING.md)"))
             continue
-        setattr(loaded, name.removesuffix(".yml"), _read(path, root, schema, loaded))
+        setattr(loaded, name.removesuffix(".yml"), _read(path, cwd, schema, loaded))
     plan = root / "study-plan.md"
     if plan.is_file():
-        loaded.study_plan = (_display(plan, root), plan.read_text(encoding="utf-8", errors="replace"))
+        loaded.study_plan = (_display(plan, cwd), plan.read_text(encoding="utf-8", errors="replace"))
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
         for path in files:
             if path.name == CATEGORY_FILE:
-                doc = _read(path, root, "category", loaded)
+                doc = _read(path, cwd, "category", loaded)
                 if doc:
                     loaded.categories.append(doc)
             else:
-                doc = _read(path, root, "question", loaded)
+                doc = _read(path, cwd, "question", loaded)
                 if doc:
                     loaded.questions.append(doc)
     return loaded

@@ -2,7 +2,8 @@
 
 This is the only module that meets MkDocs, and it imports it lazily; the generator core stays MkDocs-free,
 so another builder (for example Zensical, which ignores hooks) can run `python -m generator build` first.
-Only changed files are written, so the file watcher is not woken in a loop.
+Only changed files are written, so the file watcher is not woken in a loop. When the stamp in docs/ shows the
+pages were generated from the current inputs (as after `make docs`), nothing is loaded or rendered again.
 """
 
 from __future__ import annotations
@@ -15,12 +16,8 @@ from typing import Any
 # MkDocs loads this file by path; make the package importable even when it is not pip-installed.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import diagrams
-from generator.build import build, diagram_cache
-from generator.loader import load_guide
-from generator.output import OutputError
+from generator import diagrams, stamp
 from generator.problems import ContentError
-from generator.render import navigation, repo_url
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
@@ -36,32 +33,46 @@ def _fail(err: ContentError) -> Exception:
     return PluginError(f"content has {len(err.problems)} problem(s):\n{lines}")
 
 
-_loaded: dict[int, Any] = {}  # the guide loaded in on_config, reused by on_pre_build of the same build
+_pending: dict[int, tuple[str, Any]] = {}  # per build: the fingerprint and the guide on_config loaded, to generate
 
 
 def on_config(config: Any, **_: Any) -> Any:
     """Navigation comes from content/ (category order), unless mkdocs.yml sets `nav:` itself; the repository
     link follows GITHUB_REPOSITORY when set, like the questions' edit links."""
-    diagrams.store = diagram_cache(Path(config.config_file_path).parent)  # where the build draws them
+    from generator.render import navigation, repo_url
+
+    diagrams.store = diagrams.cache_for(Path(config.config_file_path).parent)  # where the build draws them
     if config.repo_url:
         config.repo_url = repo_url(config.repo_url)
         config.repo_name = config.repo_url.rsplit("/", 1)[-1]
-    try:
-        guide = load_guide(_content(config))
-    except ContentError as err:
-        raise _fail(err) from None
-    _loaded.clear()
-    _loaded[id(config)] = guide
+    _pending.clear()
+    inputs = stamp.fingerprint(_content(config))
+    nav = stamp.fresh_nav(Path(config.docs_dir), inputs, diagrams.store)
+    if nav is None:
+        from generator.loader import load_guide
+
+        try:
+            guide = load_guide(_content(config))
+        except ContentError as err:
+            raise _fail(err) from None
+        _pending[id(config)] = (inputs, guide)
+        nav = navigation(guide)
     if not config.nav:
-        config.nav = navigation(guide)
+        config.nav = nav
     return config
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
+    if id(config) not in _pending:
+        return  # on_config found docs/ stamped with the current inputs: these very pages are there
     from mkdocs.exceptions import PluginError
 
+    from generator.build import build
+    from generator.output import OutputError
+
+    inputs, guide = _pending.pop(id(config))
     try:
-        report = build(_content(config), Path(config.docs_dir), _loaded.pop(id(config), None))
+        report = build(_content(config), Path(config.docs_dir), guide, inputs)
     except ContentError as err:
         raise _fail(err) from None
     except OutputError as err:

@@ -60,7 +60,11 @@ def write_pages(pages: dict[str, str], out: Path, content: Path | None = None) -
     root = check_target(out, content)
     targets: dict[Path, bytes] = {}
     for name, text in sorted(pages.items()):
-        target = (root / name).resolve()
+        target = root / name
+        # `root` is resolved, so a plain file name in it needs resolving only when it is a symlink (resolving
+        # every one of thousands of pages costs a second)
+        if "/" in name or os.sep in name or name in ("", ".", "..") or target.is_symlink():
+            target = target.resolve()
         if root not in target.parents:
             raise OutputError(f"refusing to write {name!r}: it is outside {out}")
         targets[target] = text.encode("utf-8")
@@ -79,7 +83,7 @@ def write_pages(pages: dict[str, str], out: Path, content: Path | None = None) -
         written.append(name)
     removed = []
     for path in sorted(root.rglob("*.md")):
-        if path.resolve() not in targets and path.is_file() and is_generated(path):
+        if path not in targets and path.resolve() not in targets and path.is_file() and is_generated(path):
             path.unlink()
             removed.append(str(path.relative_to(root)))
     return Report(tuple(written), tuple(unchanged), tuple(removed))

@@ -5,11 +5,13 @@ Rendering is pure: same guide, same bytes. Nothing here touches the file system 
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import re
 import urllib.parse
 from collections import Counter
+from itertools import combinations
 from pathlib import PurePath
 
 import jinja2
@@ -43,6 +45,10 @@ LEVEL_BLURB = {
 SUGGESTED = 3  # related questions suggested by shared tags, besides the hand-written ones
 
 
+_ANY_PAGE = "\0"  # `here` while a question's block is rendered for every page that shows it
+_PLACEHOLDER = re.compile("\0([^\0]+)\0")  # \0 cannot occur in content: the YAML reader refuses it
+
+
 def page_of(question: Question) -> str:
     """The Markdown file that holds a question."""
     return f"{question.category}.md"
@@ -61,17 +67,23 @@ class Renderer:
         self.facts: dict[str, Fact] = {f.key: f for f in guide.facts}
         self.tags = {t.id: t for t in guide.tags}
         self.categories = {c.id: c for c in guide.categories}
+        # Positions of the questions carrying each tag, and each pair of tags (ascending: lists stay sorted).
         self._by_tag: dict[str, list[int]] = {}
+        self._by_pair: dict[tuple[str, str], list[int]] = {}
         for n, q in enumerate(guide.questions):
             for tag in q.tags:
                 self._by_tag.setdefault(tag, []).append(n)
+            for pair in combinations(sorted(q.tags), 2):
+                self._by_pair.setdefault(pair, []).append(n)
         self._suggested: dict[str, list[Question]] = {}
+        self._blocks: dict[str, str] = {}  # question id -> its block, placeholders unfilled (see `question`)
         self.referenced_by: dict[str, list[Question]] = {q.id: [] for q in guide.questions}
         for q in guide.questions:
             for rel in q.related:
                 self.referenced_by[rel].append(q)
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator", "templates"),
+            auto_reload=False,  # one build, one set of templates: no file system check on each of thousands of pages
             autoescape=False,  # output is Markdown; content is checked by rules, not escaped here
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -81,6 +93,7 @@ class Renderer:
         self.env.filters.update(md=self.md, inline=self.inline, plain=self.plain, yaml_str=json.dumps, block=block, source_label=source_label, without_diagrams=without_diagrams)
         self.env.globals.update(
             link=self.link,
+            question=self.question,
             links=self.links,
             fact_anchor=fact_anchor,
             fits_one_page=fits_one_page,
@@ -127,9 +140,22 @@ class Renderer:
 
     def link(self, question: Question, here: str = "") -> str:
         """A Markdown link to a question's anchor, relative to the page `here`."""
+        return f"[{_text(question.title)}]({self._target(question, here)})"
+
+    def _target(self, question: Question, here: str) -> str:
+        if here == _ANY_PAGE:
+            return f"\0{question.id}\0"  # filled in by `question` for each page
         page = page_of(question)
-        target = f"#{question.id}" if here in (page, PRINT_ALL) else f"{page}#{question.id}"
-        return f"[{_text(question.title)}]({target})"
+        return f"#{question.id}" if here in (page, PRINT_ALL) else f"{page}#{question.id}"
+
+    def question(self, q: Question, here: str, level: int = 2) -> str:
+        """A question's block on the page `here` with a heading of `level`. Its category page and the print page
+        both show every question, so the block is rendered once, with placeholders where it depends on the page
+        (link targets, heading), and the placeholders are filled in for each page: the blocks were most of the
+        rendering time."""
+        if q.id not in self._blocks:
+            self._blocks[q.id] = self.env.get_template("_question.md.j2").module.question(q, _ANY_PAGE, "\0#\0")  # type: ignore[attr-defined]
+        return _PLACEHOLDER.sub(lambda m: "#" * level if m[1] == "#" else self._target(self.questions[m[1]], here), self._blocks[q.id])
 
     def links(self, ids: object, here: str = "") -> str:
         """Links to several questions, separated by middle dots."""
@@ -166,6 +192,7 @@ class Renderer:
         pages.update(self.topic_pages())
         if guide.questions:
             pages[PRINT_ALL] = self._render("print_all.md.j2", here=PRINT_ALL, as_of=max(q.reviewed for q in guide.questions))
+        self._blocks.clear()  # the print page was the last to show them
         groups: dict[str, list[Fact]] = {}
         for fact in guide.facts:
             groups.setdefault(fact.group, []).append(fact)
@@ -198,18 +225,31 @@ class Renderer:
         return pages
 
     def suggestions(self, question: Question) -> list[Question]:
-        """Up to SUGGESTED other questions sharing the most tags, not already linked either way (cached)."""
+        """Up to SUGGESTED other questions sharing the most tags, not already linked either way (cached); ties
+        go to the question that comes first in the guide."""
         if question.id not in self._suggested:
-            mine = set(question.tags)
-            linked = set(question.related) | {q.id for q in self.referenced_by[question.id]}
-            candidates = {n for tag in question.tags for n in self._by_tag.get(tag, ())}
-            scored = sorted(
-                (-len(mine & set(self.guide.questions[n].tags)), n)
-                for n in candidates
-                if self.guide.questions[n].id != question.id and self.guide.questions[n].id not in linked
-            )
-            self._suggested[question.id] = [self.guide.questions[n] for _, n in scored[:SUGGESTED]]
+            self._suggested[question.id] = [self.guide.questions[n] for n in self._suggest(question)]
         return self._suggested[question.id]
+
+    def _suggest(self, question: Question) -> list[int]:
+        # Scoring every question that shares a tag was a quarter of the build at 5,000 questions: a tag is on
+        # a fixed share of all questions, so the work grew with the square of the guide. Only questions sharing
+        # two tags or more need a score, and the tag-pair index lists just those (dozens, not thousands);
+        # questions sharing one tag come after them in guide order, so merging the tags' sorted lists stops
+        # after the first few.
+        questions = self.guide.questions
+        mine = set(question.tags)
+        skip = {question.id, *question.related, *(q.id for q in self.referenced_by[question.id])}
+        several = {n for pair in combinations(sorted(mine), 2) for n in self._by_pair.get(pair, ())}
+        scored = sorted((-len(mine.intersection(questions[n].tags)), n) for n in several if questions[n].id not in skip)
+        chosen = [n for _, n in scored[:SUGGESTED]]
+        if len(chosen) < SUGGESTED:
+            for n in heapq.merge(*(self._by_tag[t] for t in question.tags)):
+                if n not in several and questions[n].id not in skip:
+                    chosen.append(n)
+                    if len(chosen) == SUGGESTED:
+                        break
+        return chosen
 
     def start_here(self) -> str:
         """Links to the first junior question of the first three categories: a first reading path."""
@@ -256,7 +296,9 @@ class Renderer:
 
     def _render(self, template: str, **context: object) -> str:
         text = self.env.get_template(template).render(**context)
-        return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+        while "\n\n\n" in text:  # blank lines at most one in a row (str.replace: a regex takes seconds on a big guide)
+            text = text.replace("\n\n\n", "\n\n")
+        return text.rstrip("\n") + "\n"
 
 
 # Printed A4 page at Material's print font size: about 14 words a line and 46 lines a page.

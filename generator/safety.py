@@ -49,6 +49,8 @@ def _bad_url(url: str) -> bool:
 
 def markdown_findings(text: str) -> Iterator[Finding]:
     """Unsafe HTML and URLs in a Markdown text (code is exempt: Markdown escapes it)."""
+    if "<" not in text and "](" not in text and "]:" not in text:
+        return  # no tag, comment, autolink, link or link reference: nothing to check (most texts)
     prose = _prose(text)
     for match in _COMMENT_RE.finditer(prose):
         yield ("LG040", "HTML comments and declarations are not allowed", "remove it", text[match.start() : match.end()][:40])
@@ -80,4 +82,6 @@ def mermaid_findings(source: str) -> Iterator[Finding]:
 
 def mermaid_blocks(markdown: str) -> Iterator[str]:
     """The sources of ```mermaid fences in a Markdown text."""
+    if "mermaid" not in markdown:
+        return
     yield from re.findall(r"^\s*```\s*mermaid[^\n]*\n(.*?)^\s*```", markdown, flags=re.S | re.M)

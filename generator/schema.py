@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from generator.problems import Problem
 from generator.yamlfile import PathKey, YamlFile
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMAS = ("question", "category", "facts", "tags", "site")
 _TYPES = {"object": "a mapping of fields", "array": "a list", "string": "text", "integer": "a whole number"}
@@ -30,7 +32,58 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(load_schema(name))
+
+
+# jsonschema takes about a millisecond a file and a tenth of a second to import, several seconds for a large
+# guide. Nearly every file is valid, so a direct check of the keywords our schemas use goes first. It says
+# "valid" only when sure; any failure, or a keyword or value it does not know, goes to jsonschema, which
+# finds and words the errors. tests/test_schema.py holds it to jsonschema's verdict.
+_ANNOTATIONS = {"$schema", "$id", "title", "description"}
+_TYPES = {"object": dict, "array": list, "string": str}
+
+
+def _surely_valid(value: Any, schema: Any) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    for keyword, expected in schema.items():
+        if keyword in _ANNOTATIONS:
+            continue
+        if keyword == "type":
+            ok = (type(value) is int) if expected == "integer" else isinstance(value, _TYPES.get(str(expected), ()))
+        elif keyword == "enum":
+            ok = isinstance(value, str) and value in expected
+        elif isinstance(value, dict) and keyword in ("required", "properties", "additionalProperties"):
+            if keyword == "required":
+                ok = all(key in value for key in expected)
+            elif keyword == "properties":
+                ok = all(_surely_valid(item, expected[key]) for key, item in value.items() if key in expected)
+            else:
+                ok = expected is False and all(key in schema.get("properties", {}) for key in value)
+        elif isinstance(value, list) and keyword in ("items", "minItems", "maxItems", "uniqueItems"):
+            if keyword == "items":
+                ok = all(_surely_valid(item, expected) for item in value)
+            elif keyword == "uniqueItems":
+                ok = expected is True and all(type(item) is str for item in value) and len(set(value)) == len(value)
+            else:
+                ok = len(value) >= expected if keyword == "minItems" else len(value) <= expected
+        elif isinstance(value, str) and keyword in ("minLength", "maxLength", "pattern"):
+            if keyword == "pattern":
+                ok = re.search(expected, value) is not None
+            else:
+                ok = len(value) >= expected if keyword == "minLength" else len(value) <= expected
+        elif keyword == "minimum":
+            ok = value >= expected if type(value) is int else not isinstance(value, (int, float))
+        else:
+            ok = keyword in _KNOWN  # a keyword that does not apply to this type of value
+        if not ok:
+            return False
+    return True
+
+
+_KNOWN = {"required", "properties", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern"}
 
 
 def field_name(at: PathKey) -> str:
@@ -48,6 +101,8 @@ def _short(value: Any) -> str:
 
 def validate(doc: YamlFile, name: str) -> list[Problem]:
     """Every schema problem in `doc`, one per root cause, in file order."""
+    if _surely_valid(doc.data, load_schema(name)):
+        return []
     problems: list[Problem] = []
     for err in _validator(name).iter_errors(doc.data):
         problems.extend(_explain(doc, err))

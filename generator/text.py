@@ -21,6 +21,8 @@ def references(text: str) -> Iterator[tuple[str, str]]:
 
 def substitute(text: str, replace: Replace) -> str:
     """Apply `replace` to every reference, telling it whether the reference sits in code."""
+    if "{" not in text:
+        return text
     out: list[str] = []
     in_fence = False
     for line in text.splitlines(keepends=True):

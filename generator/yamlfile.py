@@ -8,6 +8,7 @@ Anchors, aliases and custom tags are refused: content never needs them, and alia
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,26 @@ MAX_BYTES = 1_000_000  # a question file is a few KB; anything this large is a m
 MAX_DEPTH = 64  # content nests three levels deep; deeper is a mistake or an attack on the parser
 
 
-def _too_deep(text: str) -> tuple[int, int] | None:
+def _too_deep(text: str) -> Pos | None:
     """Position where flow brackets or block indentation nest deeper than MAX_DEPTH (checked before parsing,
-    because PyYAML takes time exponential in practice on pathological nesting)."""
+    because PyYAML takes time exponential in practice on pathological nesting). The exact scans are slow in
+    Python, so they run only on files that could fail them: with more than MAX_DEPTH brackets, or with a run
+    of spaces and hyphens longer than MAX_DEPTH indentation levels."""
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        found = _deep_brackets(text)
+        if found:
+            return found
+    if _DEEP_INDENT.search(text):
+        for number, row in enumerate(text.splitlines(), start=1):
+            if len(row) - len(row.lstrip(" -")) > MAX_DEPTH * 2:
+                return number, 1
+    return None
+
+
+_DEEP_INDENT = re.compile(f"[ -]{{{MAX_DEPTH * 2 + 1}}}")
+
+
+def _deep_brackets(text: str) -> Pos | None:
     depth, line, col = 0, 1, 0
     for char in text:
         col += 1
@@ -39,10 +57,9 @@ def _too_deep(text: str) -> tuple[int, int] | None:
                 return line, col
         elif char in "]}":
             depth = max(depth - 1, 0)
-    for number, row in enumerate(text.splitlines(), start=1):
-        if len(row) - len(row.lstrip(" -")) > MAX_DEPTH * 2:
-            return number, 1
     return None
+
+
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -90,9 +107,11 @@ def _compose_fast(text: str) -> Node | None:
     if _CBase is None:
         return None
     try:
-        for event in yaml.parse(text, Loader=_CLoader):
-            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-                return None
+        # An alias needs an anchor and an anchor needs a `&`: without one, no file needs listing its events.
+        if "&" in text:
+            for event in yaml.parse(text, Loader=_CLoader):
+                if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+                    return None
         return yaml.compose(text, Loader=_CLoader)
     except yaml.YAMLError:
         return None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import stamp
 from generator.build import build
 from generator.output import OutputError, write_pages
 from generator.problems import ContentError
@@ -21,7 +22,7 @@ def test_build_writes_pages_then_reports_up_to_date(project: Path, capsys: pytes
     code, lines = run_cli(capsys, "build", "--content", "content", "--out", "docs")
     golden = sorted(p.name for p in (ROOT / "tests" / "golden" / "valid").glob("*.md"))
     assert (code, lines) == (0, [f"docs: {len(golden)} written, 0 unchanged, 0 removed", "diagrams: 1 drawn at build time"])
-    assert sorted(_snapshot(project / "docs")) == golden
+    assert sorted(_snapshot(project / "docs")) == [stamp.NAME, *golden]  # the stamp: see tests/test_stamp.py
     stamps = {p: p.stat().st_mtime_ns for p in (project / "docs").iterdir()}
     code, lines = run_cli(capsys, "build", "--content", "content", "--out", "docs")
     assert (code, lines) == (0, [f"docs: up to date ({len(golden)} pages)", "diagrams: 1 drawn at build time"])
