@@ -26,13 +26,12 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache as _once
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from generator.models import Guide
 from generator.problems import Problem
-from generator.safety import mermaid_blocks
+from generator.safety import active_content, mermaid_blocks
 from generator.text import locate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,46 +185,6 @@ def _draw(todo: dict[str, str], chromium: str) -> dict[str, tuple[bool, str]]:
         finally:
             browser.close()
     return {k: (bool(v[0]), str(v[1])) for k, v in result.items()}
-
-
-# --- Output check: Mermaid's strict mode sanitizes labels; this is the second lock on the door ------------
-_ACTIVE_TAGS = {"script", "iframe", "object", "embed", "form", "input", "button", "textarea", "select", "link", "meta", "base", "a", "image", "img", "audio", "video", "animate", "set"}
-_URL_ATTRS = {"href", "xlink:href", "src", "action", "formaction"}
-_STYLE_RE = re.compile(r"@import|expression\s*\(|javascript:|url\(\s*['\"]?(?!#)", re.I)
-
-
-class _Scan(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _ACTIVE_TAGS:
-            self.found.append(f"a <{tag}> element")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"an event handler ({name})")
-            elif name in _URL_ATTRS and not (value or "").startswith("#"):
-                self.found.append(f"a link ({name})")
-            elif name == "style" and value and _STYLE_RE.search(value):
-                self.found.append("a style that loads or runs something")
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style and _STYLE_RE.search(data):
-            self.found.append("a style that loads or runs something")
-
-
-def active_content(svg: str) -> str:
-    """The first thing in drawn SVG that could run code or load a resource; "" when there is none."""
-    scan = _Scan()
-    scan.feed(svg)
-    scan.close()
-    return scan.found[0] if scan.found else ""
 
 
 # --- MkDocs side: the superfences formatter ----------------------------------------------------------

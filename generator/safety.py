@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 
 from generator.text import FENCE_RE, INLINE_CODE_RE
 
@@ -80,8 +81,52 @@ def mermaid_findings(source: str) -> Iterator[Finding]:
         yield ("LG043", "Mermaid %%{init}%% directives are not allowed", "remove it: the site sets Mermaid's configuration", match.group(0)[:40])
 
 
+# A ```mermaid fence: group 1 is its source. Shared by the checks, the drawing and the search entries.
+MERMAID_FENCE_RE = re.compile(r"^[ \t]*```\s*mermaid[^\n]*\n(.*?)^[ \t]*```[ \t]*\n?", re.S | re.M)
+
+
 def mermaid_blocks(markdown: str) -> Iterator[str]:
     """The sources of ```mermaid fences in a Markdown text."""
     if "mermaid" not in markdown:
         return
-    yield from re.findall(r"^\s*```\s*mermaid[^\n]*\n(.*?)^\s*```", markdown, flags=re.S | re.M)
+    yield from (match.group(1) for match in MERMAID_FENCE_RE.finditer(markdown))
+
+
+# --- Drawn diagrams (generator/diagrams.py): Mermaid's strict mode sanitizes labels; this is the second lock -----
+_ACTIVE_TAGS = {"script", "iframe", "object", "embed", "form", "input", "button", "textarea", "select", "link", "meta", "base", "a", "image", "img", "audio", "video", "animate", "set"}
+_URL_ATTRS = {"href", "xlink:href", "src", "action", "formaction"}
+_STYLE_RE = re.compile(r"@import|expression\s*\(|javascript:|url\(\s*['\"]?(?!#)", re.I)
+
+
+class _Scan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _ACTIVE_TAGS:
+            self.found.append(f"a <{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"an event handler ({name})")
+            elif name in _URL_ATTRS and not (value or "").startswith("#"):
+                self.found.append(f"a link ({name})")
+            elif name == "style" and value and _STYLE_RE.search(value):
+                self.found.append("a style that loads or runs something")
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style and _STYLE_RE.search(data):
+            self.found.append("a style that loads or runs something")
+
+
+def active_content(svg: str) -> str:
+    """The first thing in drawn SVG that could run code or load a resource; "" when there is none."""
+    scan = _Scan()
+    scan.feed(svg)
+    scan.close()
+    return scan.found[0] if scan.found else ""

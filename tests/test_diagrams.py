@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import diagrams
+from generator import diagrams, safety
 from generator.loader import load_guide
 from generator.render import render
 from tests.conftest import ROOT, run_cli, run_module
@@ -70,7 +70,7 @@ def test_fence_puts_the_drawn_svg_in_a_shadow_root_or_leaves_the_source_for_the_
     ],
 )
 def test_active_content_in_drawn_svg_is_found(svg: str) -> None:
-    assert diagrams.active_content(svg)
+    assert safety.active_content(svg)
 
 
 @pytest.mark.browser
@@ -89,7 +89,7 @@ def test_drawn_diagrams_are_inert_and_the_same_every_time(tmp_path: Path) -> Non
         runs.append({p.name: p.read_bytes() for p in sorted((tmp_path / str(n)).iterdir())})
     assert runs[0] == runs[1], "drawing the same sources twice gave different SVG"
     for name, svg in runs[0].items():
-        assert diagrams.active_content(svg.decode()) == "", name
+        assert safety.active_content(svg.decode()) == "", name
         assert b"Syntax error" not in svg
 
 
