@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 from generator import diagrams, stamp
+from generator.cache import root as cache_root
 from generator.loader import load_guide
 from generator.models import Guide
 from generator.output import Report, write_pages
@@ -31,7 +32,7 @@ def build(content: Path, out: Path, guide: Guide | None = None, inputs: str | No
     if guide is None or inputs is None:
         inputs = stamp.fingerprint(content)
         guide = load_guide(content)
-    pages = render(guide)
+    pages = render(guide, cache_root(content.absolute().parent) / "templates")
     drawn = draw_diagrams(content, pages, guide)
     report = write_pages(pages, out, content)
     stamp.write(out, inputs, navigation(guide), pages, drawn.keys)

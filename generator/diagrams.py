@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import textwrap
 from collections.abc import Iterable
@@ -29,6 +28,7 @@ from functools import cache as _once
 from pathlib import Path
 from typing import Any
 
+from generator.cache import root as cache_root
 from generator.models import Guide
 from generator.problems import Problem
 from generator.safety import active_content, mermaid_blocks
@@ -45,10 +45,8 @@ store = Path(".cache") / "diagrams"
 
 
 def cache_for(project: Path) -> Path:
-    """Where drawn diagrams are kept: <project>/.cache/diagrams (never committed), or under LG_CACHE_DIR when
-    set (the tests share one). Entries are named by what they were drawn from, so sharing is safe."""
-    shared = os.environ.get("LG_CACHE_DIR")
-    return (Path(shared) if shared else project.absolute() / ".cache") / "diagrams"
+    """Where drawn diagrams are kept: .cache/diagrams (see generator.cache)."""
+    return cache_root(project) / "diagrams"
 
 
 @dataclass(frozen=True)

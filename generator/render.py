@@ -1,18 +1,21 @@
 """Render a checked `Guide` into Markdown pages (path -> text) with the Jinja2 templates in templates/.
 
-Rendering is pure: same guide, same bytes. Nothing here touches the file system except reading templates.
+Rendering is pure: same guide, same bytes. Nothing here touches the file system except reading templates
+and keeping their compiled form in templates/__pycache__ (see `TemplateCache`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import json
 import os
+import pickle
 import re
 import urllib.parse
 from collections import Counter
 from itertools import combinations
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import jinja2
 
@@ -59,10 +62,42 @@ def fact_anchor(key: str) -> str:
     return f"fact-{key}"
 
 
+_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True, "autoescape": False}
+
+
+class TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates, kept in .cache/templates between builds (see generator.cache).
+
+    Compiling the templates is a fifth of a small build. Jinja recompiles a template whose source checksum or
+    Jinja/Python version changed; the key also covers the environment options, which shape the compiled code.
+    Best effort, like Python's own bytecode cache: an unwritable or damaged cache only means compiling again.
+    """
+
+    def __init__(self, directory: str) -> None:
+        super().__init__(directory)
+        self.salt = json.dumps(_OPTIONS, sort_keys=True)
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self.salt}|{name}|{filename}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()  # unreadable or cut short: compile as if there were none
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 class Renderer:
     """Holds the lookups every template needs; one instance per build."""
 
-    def __init__(self, guide: Guide) -> None:
+    def __init__(self, guide: Guide, cache: Path | None = None) -> None:
         self.guide = guide
         self.questions = guide.by_id()
         self.facts: dict[str, Fact] = {f.key: f for f in guide.facts}
@@ -85,13 +120,11 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator", "templates"),
             auto_reload=False,  # one build, one set of templates: no file system check on each of thousands of pages
-            autoescape=False,  # output is Markdown; content is checked by rules, not escaped here
             undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
+            bytecode_cache=TemplateCache(str(cache)) if cache else None,
+            **_OPTIONS,  # autoescape off: output is Markdown; content is checked by rules, not escaped here
         )
-        self.env.filters.update(md=self.md, inline=self.inline, plain=self.plain, yaml_str=json.dumps, block=block, source_label=source_label, without_diagrams=without_diagrams)
+        self.env.filters.update(md=self.md, inline=self.inline, plain=self.plain, yaml_str=json.dumps, block=block, source_label=source_label, without_diagrams=without_diagrams, titled=titled, diagrams_titled=diagrams_titled)
         self.env.globals.update(
             link=self.link,
             question=self.question,
@@ -324,6 +357,34 @@ def fits_one_page(q: Question) -> bool:
     return lines <= _LINES_PER_PAGE
 
 
+_ACC_TITLE_RE = re.compile(r"^\s*accTitle\s*:", re.M)
+
+
+def titled(source: str, title: str) -> str:
+    """A Mermaid source given an accessible title (`accTitle`), unless it has one: the drawn SVG gets a <title>
+    that names it to screen readers, which would otherwise read out its labels with no context. The title line
+    goes after the diagram type line (and after any front matter), as Mermaid requires."""
+    if _ACC_TITLE_RE.search(source):
+        return source
+    lines = source.split("\n")
+    in_front_matter = False
+    for n, line in enumerate(lines):
+        text = line.strip()
+        if text == "---":
+            in_front_matter = not in_front_matter
+        elif text and not in_front_matter and not text.startswith("%%"):
+            following = lines[n + 1] if n + 1 < len(lines) else ""
+            indent = following[: len(following) - len(following.lstrip())] or line[: len(line) - len(line.lstrip())] + "  "
+            name = " ".join(title.replace(";", ",").split())  # one line; Mermaid ends a statement at ";"
+            return "\n".join([*lines[: n + 1], f"{indent}accTitle: Diagram: {name}", *lines[n + 1 :]])
+    return source
+
+
+def diagrams_titled(markdown: str, title: str) -> str:
+    """`titled` for every ```mermaid fence in a Markdown text."""
+    return MERMAID_FENCE_RE.sub(lambda m: m[0].replace(m[1], titled(m[1], title), 1) if m[1] else m[0], markdown)
+
+
 def without_diagrams(markdown: str) -> str:
     """Markdown minus its Mermaid fences: search entries index words, and a drawn diagram only adds weight."""
     return MERMAID_FENCE_RE.sub("", markdown)
@@ -375,6 +436,7 @@ def navigation(guide: Guide) -> list[dict[str, str]]:
 NOT_IN_NAV = ("*-cheatsheet.md", PRINT_ALL, "q-*.md", "topic-*.md", "level-*.md")
 
 
-def render(guide: Guide) -> dict[str, str]:
-    """All generated pages of `guide`, keyed by path relative to the docs folder."""
-    return Renderer(guide).pages()
+def render(guide: Guide, cache: Path | None = None) -> dict[str, str]:
+    """All generated pages of `guide`, keyed by path relative to the docs folder; `cache`, a folder to keep the
+    compiled templates in between builds."""
+    return Renderer(guide, cache).pages()
