@@ -88,8 +88,9 @@ _DRAWINGS = """() => [...document.querySelectorAll('.lg-diagram')].map(host => {
   const svg = host.shadowRoot && host.shadowRoot.querySelector('svg');
   if (!svg) return null;
   const box = svg.getBoundingClientRect(), node = svg.querySelector('.node rect, .node polygon, .node path, rect.actor');
-  const label = svg.querySelector('.nodeLabel, .messageText, text');
+  const label = svg.querySelector('.nodeLabel, .messageText, text'), title = svg.getAttribute('aria-labelledby');
   return { width: box.width, height: box.height, error: !!svg.querySelector('.error-icon'),
+           name: title && host.shadowRoot.getElementById(title)?.textContent,
            fill: node && getComputedStyle(node).fill, text: label && getComputedStyle(label)[label.namespaceURI.endsWith('svg') ? 'fill' : 'color'] };
 })"""
 
@@ -112,13 +113,14 @@ def _drawn(chromium: object, url: str, category: str, scheme: str) -> tuple[list
 @pytest.mark.parametrize("category", DIAGRAM_PAGES)
 def test_every_diagram_is_drawn_and_follows_the_palette(browser: tuple[object, str], category: str) -> None:
     """Drawn at build time: the page loads no Mermaid, and each diagram shows (no error picture) in the light
-    and the dark palette, its colours taken from the palette."""
+    and the dark palette, its colours taken from the palette, named for screen readers by its question."""
     chromium, url = browser
     seen = {}
     for scheme in ("light", "dark"):
         drawings, errors, requests = _drawn(chromium, url, category, scheme)
         assert len(drawings) == _diagram_count(category) >= 1
         assert all(d and d["width"] > 100 and d["height"] > 40 and not d["error"] for d in drawings), drawings
+        assert all(d["name"].startswith("Diagram: ") and len(d["name"]) > 20 for d in drawings), drawings
         assert [r for r in requests if "mermaid" in r] == [], "a page with drawn diagrams loaded Mermaid"
         assert errors == []
         seen[scheme] = drawings
