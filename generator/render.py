@@ -1,7 +1,7 @@
 """Render a checked `Guide` into Markdown pages (path -> text) with the Jinja2 templates in templates/.
 
 Rendering is pure: same guide, same bytes. Nothing here touches the file system except reading templates
-and keeping their compiled form in templates/__pycache__ (see `TemplateCache`).
+and keeping their compiled form in .cache/templates (see `TemplateCache`).
 """
 
 from __future__ import annotations
@@ -373,10 +373,8 @@ def titled(source: str, title: str) -> str:
         if text == "---":
             in_front_matter = not in_front_matter
         elif text and not in_front_matter and not text.startswith("%%"):
-            following = lines[n + 1] if n + 1 < len(lines) else ""
-            indent = following[: len(following) - len(following.lstrip())] or line[: len(line) - len(line.lstrip())] + "  "
             name = " ".join(title.replace(";", ",").split())  # one line; Mermaid ends a statement at ";"
-            return "\n".join([*lines[: n + 1], f"{indent}accTitle: Diagram: {name}", *lines[n + 1 :]])
+            return "\n".join([*lines[: n + 1], f"{line[: len(line) - len(line.lstrip())]}  accTitle: Diagram: {name}", *lines[n + 1 :]])
     return source
 
 
