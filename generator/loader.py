@@ -34,6 +34,10 @@ class Loaded:
         self.questions: list[YamlFile] = []
         self.study_plan: tuple[str, str] | None = None  # (shown path, text)
         self.problems: list[Problem] = []
+        # ids of question files and category folders whose file has errors of its own: other files may still
+        # name them without an error that says they do not exist
+        self.broken_questions: set[str] = set()
+        self.broken_categories: set[str] = set()
 
 
 def _display(path: Path, cwd: Path) -> str:
@@ -79,10 +83,14 @@ def read_content(root: Path) -> Loaded:
                 doc = _read(path, cwd, "category", loaded)
                 if doc:
                     loaded.categories.append(doc)
+                else:
+                    loaded.broken_categories.add(folder.name)
             else:
                 doc = _read(path, cwd, "question", loaded)
                 if doc:
                     loaded.questions.append(doc)
+                else:
+                    loaded.broken_questions.add(path.stem)
     return loaded
 
 

@@ -31,8 +31,8 @@ def check(loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     tag_ids = [t["id"] for t in loaded.tags.data["tags"]] if loaded.tags else None
     fact_keys = {f["key"] for f in loaded.facts.data["facts"]} if loaded.facts else None
-    category_ids = {d.data["id"] for d in loaded.categories}
-    question_ids = {d.data["id"] for d in loaded.questions}
+    category_ids = {d.data["id"] for d in loaded.categories} | loaded.broken_categories
+    question_ids = {d.data["id"] for d in loaded.questions} | loaded.broken_questions
 
     problems += _unique(loaded.tags, "tags", "id") + _unique(loaded.facts, "facts", "key")
     for doc in (loaded.site, loaded.tags, loaded.facts, *loaded.categories, *loaded.questions):

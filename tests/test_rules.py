@@ -111,3 +111,15 @@ def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -
         "::error file=content/basics/lg025-unknown-tag.yml,line=6,col=16,title=LG025::"
         "LG025 tag `coldstart` is not in content/tags.yml - did you mean `cold-start`?"
     )
+
+
+def test_a_broken_file_is_reported_once_not_again_by_every_file_that_names_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # queue-worker is linked and related from three files and the study plan; design holds two questions
+    worker = project / "content" / "design" / "queue-worker.yml"
+    worker.write_text(worker.read_text().replace("difficulty: ", "difficulty: expert #", 1))
+    category = project / "content" / "design" / "_category.yml"
+    category.write_text(category.read_text().replace("order: 20", "order: twenty"))
+    code, lines = run_cli(capsys, "check", "content")
+    assert code == 1
+    assert [line.split(": ")[1].split()[0] for line in lines[:-1]] == ["LG012", "LG012"], lines
+    assert lines[-1] == "2 problems in 2 files"
