@@ -29,10 +29,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PIP) install --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
-docs: $(STAMP) ## generate the Markdown pages from content/ into docs/
+docs: $(STAMP) ## generate the Markdown pages from content/ into docs/ (for builders that ignore MkDocs hooks)
 	$(BIN)/python -m generator build --content content --out docs
 
-site: docs ## generate the Markdown and build the static site into site/
+# One process: MkDocs' hook generates docs/ first (same checks, same errors, nothing written on bad content),
+# sharing the interpreter and the Jinja and YAML imports with MkDocs.
+site: $(STAMP) ## generate the Markdown and build the static site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m generator pdf --site site
 	@echo "Site built in site/: open site/index.html in a browser, or run 'make serve' for a live preview."
