@@ -32,8 +32,8 @@ $(STAMP): requirements.lock pyproject.toml
 docs: $(STAMP) ## generate the Markdown pages from content/ into docs/ (for builders that ignore MkDocs hooks)
 	$(BIN)/python -m generator build --content content --out docs
 
-# One process: MkDocs' hook generates docs/ first (same checks, same errors, nothing written on bad content),
-# sharing the interpreter and the Jinja and YAML imports with MkDocs.
+# One process: MkDocs' hook generates the pages in memory first (same checks and errors as `check`; on bad
+# content nothing is built), sharing the interpreter and the Jinja and YAML imports with MkDocs.
 site: $(STAMP) ## generate the Markdown and build the static site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m generator pdf --site site

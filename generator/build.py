@@ -25,15 +25,19 @@ def draw_diagrams(content: Path, pages: dict[str, str], guide: Guide) -> diagram
     return drawn
 
 
-def build(content: Path, out: Path, guide: Guide | None = None, inputs: str | None = None) -> Report:
-    """Raises ContentError (nothing written) or OutputError; returns what changed, and stamps `out` with the
-    inputs (see generator.stamp). Pass `guide` when the content was just loaded (the MkDocs hook loads it for
-    the navigation) together with `inputs`, the fingerprint taken before loading it."""
-    if guide is None or inputs is None:
-        inputs = stamp.fingerprint(content)
-        guide = load_guide(content)
+def generate(content: Path, guide: Guide) -> tuple[dict[str, str], diagrams.Drawn]:
+    """Every page (path -> Markdown) in memory, its diagrams drawn; raises ContentError for a diagram that fails.
+    The MkDocs hook hands these pages to MkDocs as they are; `build` writes them to a folder."""
     pages = render(guide, cache_root(content.absolute().parent) / "templates")
-    drawn = draw_diagrams(content, pages, guide)
+    return pages, draw_diagrams(content, pages, guide)
+
+
+def build(content: Path, out: Path) -> Report:
+    """Raises ContentError (nothing written) or OutputError; returns what changed, and stamps `out` with the
+    inputs (see generator.stamp), so that the MkDocs hook uses these pages instead of generating them again."""
+    inputs = stamp.fingerprint(content)
+    guide = load_guide(content)
+    pages, drawn = generate(content, guide)
     report = write_pages(pages, out, content)
     stamp.write(out, inputs, navigation(guide), pages, drawn.keys)
     return dataclasses.replace(report, notes=(drawn.summary(),) if drawn.total else ())

@@ -58,11 +58,11 @@ def test_editing_yaml_rebuilds_the_page_without_a_rebuild_loop(tmp_path: Path) -
         question = content / "design" / "queue-worker.yml"
         question.write_text(question.read_text().replace("Design a queue worker that survives failures", "Design a queue worker that never drops work"))
         assert _wait_for(lambda: "never drops work" in _get(url), 60), Path(log.name).read_text()
-        time.sleep(2)  # let any follow-up rebuild (docs/ changed) finish
+        time.sleep(2)  # let any follow-up rebuild finish (there should be none: the hook writes nothing MkDocs watches)
         builds = Path(log.name).read_text().count("Documentation built")
         time.sleep(4)
         assert Path(log.name).read_text().count("Documentation built") == builds, "mkdocs serve keeps rebuilding"
-        assert builds <= 4
+        assert builds == 2, "one build at start, one for the edit"
     finally:
         server.terminate()
         server.wait(timeout=20)
