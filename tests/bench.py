@@ -9,6 +9,7 @@ time is the rest. The plain build reads the same pages, written to docs-plain/ b
 Usage: python -m tests.bench [SIZE ...] [--repeat=N] [--lighthouse]   (default sizes: 100 1000 5000)
 Each build runs several times (5 at 100 questions, 3 at 1,000, else 2; --repeat=N sets it) and the fastest run
 counts: this 2-core machine's speed drifts by 10-30% within minutes, and the fastest run is the least disturbed.
+The runs go round-robin over the sizes, so that the 5,000 / 1,000 ratio compares builds made minutes apart at most.
 --lighthouse also runs Lighthouse 12.2.3 (npm, Node 20; CHROME_PATH=/usr/bin/chromium) with its default mobile
 settings on the home page and a category page of the built site/ (run `make site` first).
 """
@@ -97,35 +98,54 @@ def plain_config(project: Path) -> Path:
     return path
 
 
-REPEATS = {100: 5, 1000: 3}  # other sizes: 2; the fastest run counts (as `timeit` reports), ours and plain interleaved
+REPEATS = {100: 5, 1000: 3}  # other sizes: 2; the fastest run counts (as `timeit` reports)
 
 
-def bench(size: int, repeats: int | None = None) -> dict[str, float]:
-    runs: dict[str, list[dict[str, float]]] = {"ours": [], "plain": []}
-    with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        (project / "content").mkdir()
-        synthetic(project / "content", size)
-        for name in ("generator", "overrides"):
-            (project / name).symlink_to(ROOT / name)
-        shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        plain = plain_config(project)
-        subprocess.run([sys.executable, "-m", "generator", "build", "--content", "content", "--out", "docs-plain"], cwd=project, check=True, env=ENV, stdout=subprocess.DEVNULL)
-        (project / "docs").mkdir()  # stays empty: ours generates every page in every build
-        for _ in range(repeats or REPEATS.get(size, 2)):
-            runs["ours"].append(timed(sys.executable, "-m", "mkdocs", "build", "--site-dir", "site", cwd=project))
-            runs["plain"].append(timed(sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plain), cwd=project))
-        index = (project / "site" / "search" / "search_index.json").stat().st_size
+def prepare(project: Path, size: int) -> Path:
+    """A project of `size` synthetic questions; returns the plain config, whose pages are already written."""
+    (project / "content").mkdir()
+    synthetic(project / "content", size)
+    for name in ("generator", "overrides"):
+        (project / name).symlink_to(ROOT / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    plain = plain_config(project)
+    subprocess.run([sys.executable, "-m", "generator", "build", "--content", "content", "--out", "docs-plain"], cwd=project, check=True, env=ENV, stdout=subprocess.DEVNULL)
+    (project / "docs").mkdir()  # stays empty: ours generates every page in every build
+    return plain
+
+
+def summary(size: int, runs: dict[str, list[dict[str, float]]], project: Path) -> dict[str, float]:
     if any("generator" not in r for r in runs["ours"]):
         raise SystemExit("the MkDocs hook did not report its time: is generator/mkdocs_hook.py in mkdocs.yml's hooks?")
     ours = min(runs["ours"], key=lambda r: r["seconds"])  # the fastest build, and its own split
     total, generator, plain_s = ours["seconds"], ours["generator"], min(r["seconds"] for r in runs["plain"])
+    index = (project / "site" / "search" / "search_index.json").stat().st_size
     return {
         "questions": size, "runs": len(runs["ours"]), "generator_s": round(generator, 2), "mkdocs_s": round(total - generator, 2),
         "total_s": round(total, 2), "plain_mkdocs_s": round(plain_s, 2), "generator_share": round(generator / total, 3),
         "total_vs_plain": round(total / plain_s, 2), "peak_mib": round(max(r["peak_mib"] for r in runs["ours"]), 1),
         "search_index_kib": round(index / 1024, 1),
     }
+
+
+def bench(sizes: list[int], repeats: int | None = None) -> list[dict[str, float]]:
+    """Round-robin: each round builds every size (ours, then plain) that still needs a run, so the sizes and the
+    two builds are measured side by side in time and the machine's drift falls on all of them alike."""
+    with tempfile.TemporaryDirectory() as tmp:
+        projects = {size: Path(tmp) / str(size) for size in sizes}
+        plains = {}
+        for size, project in projects.items():
+            project.mkdir()
+            plains[size] = prepare(project, size)
+        runs: dict[int, dict[str, list[dict[str, float]]]] = {size: {"ours": [], "plain": []} for size in sizes}
+        wanted = {size: repeats or REPEATS.get(size, 2) for size in sizes}
+        for round_ in range(max(wanted.values())):
+            for size in sizes:
+                if round_ < wanted[size]:
+                    project = projects[size]
+                    runs[size]["ours"].append(timed(sys.executable, "-m", "mkdocs", "build", "--site-dir", "site", cwd=project))
+                    runs[size]["plain"].append(timed(sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plains[size]), cwd=project))
+        return [summary(size, runs[size], projects[size]) for size in sizes]
 
 
 LIGHTHOUSE_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
@@ -153,7 +173,7 @@ def main(argv: list[str]) -> int:
     with_lighthouse = "--lighthouse" in argv
     repeats = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--repeat=")), None)
     sizes = [int(a) for a in argv if not a.startswith("--")] or [100, 1000, 5000]
-    rows = [bench(size, repeats) for size in sizes]
+    rows = bench(sizes, repeats)
     print(f"{'questions':>9} {'generator s':>11} {'mkdocs s':>9} {'total s':>8} {'plain s':>8} {'gen share':>9} {'vs plain':>8} {'peak MiB':>8} {'index KiB':>9} {'runs':>4}")
     for r in rows:
         print(f"{r['questions']:>9} {r['generator_s']:>11} {r['mkdocs_s']:>9} {r['total_s']:>8} {r['plain_mkdocs_s']:>8} {r['generator_share']:>9} {r['total_vs_plain']:>8} {r['peak_mib']:>8} {r['search_index_kib']:>9} {r['runs']:>4}")
