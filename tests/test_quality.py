@@ -130,8 +130,9 @@ def test_every_diagram_is_drawn_and_follows_the_palette(browser: tuple[object, s
 
 def test_wide_diagrams_stay_readable_on_a_phone(browser: tuple[object, str]) -> None:
     """A wide diagram is not shrunk to a thumbnail on a phone: it keeps a readable width and scrolls sideways,
-    reachable by keyboard and named for screen readers, with a visible hint; axe finds nothing with the answers
-    open. On a laptop it fits the column and needs neither."""
+    reachable by keyboard and named for screen readers, with a visible hint, and opens on the node where its flow
+    starts rather than on an empty corner; axe finds nothing with the answers open. On a laptop it fits the
+    column and needs neither."""
     chromium, url = browser
     page = chromium.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
     page.goto(url + "scenarios.html", wait_until="networkidle")
@@ -145,6 +146,12 @@ def test_wide_diagrams_stay_readable_on_a_phone(browser: tuple[object, str]) -> 
     from axe_playwright_python.sync_playwright import Axe
 
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.wait_for_function("document.querySelectorAll('.lg-diagram[tabindex]').length > 1")
+    starts = page.evaluate("""[...document.querySelectorAll('.lg-diagram[tabindex]')].map(el => {
+        const node = el.shadowRoot.querySelector('g.node').getBoundingClientRect(), box = el.getBoundingClientRect();
+        return {text: el.shadowRoot.querySelector('g.node').textContent, left: node.left - box.left, right: box.right - node.right};
+    })""")
+    assert starts and all(s["left"] >= 0 and s["right"] >= 0 for s in starts), starts  # the first node is in view
     violations = Axe().run(page).response["violations"]
     page.close()
     assert [(v["id"], [n["html"][:80] for n in v["nodes"][:3]]) for v in violations] == []

@@ -101,8 +101,10 @@
    `content.lazy`, so a code block gets its copy button when it comes into view; mounting all of them at load
    forced one layout per block (about 1 s of main-thread time on a phone for a category page). Material makes a
    code block that scrolls focusable (where a pointer can hover; here on touch screens too, for keyboards on
-   tablets); for the blocks already shown that is done here at once, with one layout for all. Diagrams wider than a phone scroll too; they are made focusable everywhere,
-   when shown and when an answer opens, and named for screen readers. */
+   tablets); for the blocks already shown that is done here at once, with one layout for all. Diagrams wider
+   than a phone scroll too; they are made focusable everywhere, when shown and when an answer opens, named for
+   screen readers, and scrolled to their first node (where the flow starts: on the right of a wide top-down
+   drawing, a phone would otherwise open on an empty corner). */
 (function () {
   "use strict";
   function shown(el) { return !el.closest("details:not([open])"); }
@@ -110,7 +112,14 @@
     var code = [].filter.call(document.querySelectorAll(".md-typeset pre > code:not([tabindex])"), shown);
     var diagrams = [].filter.call(document.querySelectorAll(".lg-diagram:not([tabindex])"), shown);
     var wide = code.concat(diagrams).filter(function (el) { return el.scrollWidth > el.clientWidth; });  // reads, then writes
-    wide.forEach(function (el) {
+    var starts = wide.map(function (el) {
+      var first = el.shadowRoot && el.shadowRoot.querySelector("g.node");
+      if (!first) return 0;
+      var node = first.getBoundingClientRect(), box = el.getBoundingClientRect();
+      return el.scrollLeft + node.left + node.width / 2 - box.left - el.clientWidth / 2;
+    });
+    wide.forEach(function (el, n) {
+      if (starts[n] > 0) el.scrollLeft = starts[n];
       el.setAttribute("tabindex", "0");
       if (el.classList.contains("lg-diagram")) {
         el.setAttribute("role", "group");  // named, but not a landmark: a page has several
