@@ -42,7 +42,7 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
 # "valid" only when sure; any failure, or a keyword or value it does not know, goes to jsonschema, which
 # finds and words the errors. tests/test_schema.py holds it to jsonschema's verdict.
 _ANNOTATIONS = {"$schema", "$id", "title", "description"}
-_TYPES = {"object": dict, "array": list, "string": str}
+_PYTHON_TYPES = {"object": dict, "array": list, "string": str}
 
 
 def _surely_valid(value: Any, schema: Any) -> bool:
@@ -52,7 +52,7 @@ def _surely_valid(value: Any, schema: Any) -> bool:
         if keyword in _ANNOTATIONS:
             continue
         if keyword == "type":
-            ok = (type(value) is int) if expected == "integer" else isinstance(value, _TYPES.get(str(expected), ()))
+            ok = (type(value) is int) if expected == "integer" else isinstance(value, _PYTHON_TYPES.get(str(expected), ()))
         elif keyword == "enum":
             ok = isinstance(value, str) and value in expected
         elif isinstance(value, dict) and keyword in ("required", "properties", "additionalProperties"):
@@ -130,7 +130,10 @@ def _explain(doc: YamlFile, err: jsonschema.ValidationError) -> list[Problem]:
         return problems
     if rule == "type":
         wanted = _TYPES.get(expected, expected)
-        return [doc.problem(at, "LG012", f"{what} must be {wanted}, not {_short(value)}", f"write {what} as {wanted}")]
+        hint = f"write {what} as {wanted}"
+        if expected == "string" and isinstance(value, dict) and len(value) == 1:
+            hint = "a colon followed by a space made YAML read this text as `key: value`; put the whole text in quotes"
+        return [doc.problem(at, "LG012", f"{what} must be {wanted}, not {_short(value)}", hint)]
     if rule == "enum":
         choices = ", ".join(str(c) for c in expected)
         close = difflib.get_close_matches(str(value), [str(c) for c in expected], n=1, cutoff=0.5)

@@ -123,3 +123,17 @@ def test_a_broken_file_is_reported_once_not_again_by_every_file_that_names_it(pr
     assert code == 1
     assert [line.split(": ")[1].split()[0] for line in lines[:-1]] == ["LG012", "LG012"], lines
     assert lines[-1] == "2 problems in 2 files"
+
+
+def test_a_wrong_type_is_named_in_plain_words(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    category = project / "content" / "basics" / "_category.yml"
+    category.write_text(category.read_text().replace("order: 10", "order: ten"))
+    question = project / "content" / "basics" / "what-is-lambda.yml"
+    question.write_text(question.read_text().replace("  - Saying the maximum memory is 3,008 MB.", "  - Trusting old limits: 3,008 MB is gone."))
+    code, lines = run_cli(capsys, "check", "content")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/basics/_category.yml:4:8: LG012 `order` must be a whole number, not 'ten' - write `order` as a whole number",
+        "content/basics/what-is-lambda.yml:33:5: LG012 `pitfalls[0]` must be text, not {'Trusting old limits': '3,008 MB is ..."
+        " - a colon followed by a space made YAML read this text as `key: value`; put the whole text in quotes",
+    ]
