@@ -42,6 +42,17 @@ def test_search_index_has_one_entry_per_question_and_no_duplicates(real_site: Pa
     assert sections & question_sections == set(), "questions are also indexed as sections of their category pages"
 
 
+def test_key_numbers_read_as_words_in_search_results(real_site: Path) -> None:
+    """A fact's title and its note share a table cell; in the search excerpt they must not run together
+    ("on-demand functionsIf init runs longer")."""
+    docs = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("key-numbers.html"))
+    noted = [f for f in GUIDE.facts if f.note]
+    assert noted
+    for fact in noted:
+        assert f"{fact.title} " in text or f"{fact.title}\n" in text, fact.title
+
+
 @pytest.mark.parametrize("tag", sorted({t for q in GUIDE.questions for t in q.tags}))
 def test_topic_page_lists_exactly_the_questions_with_that_tag(real_site: Path, tag: str) -> None:
     page = _soup(real_site / f"topic-{tag}.html")
