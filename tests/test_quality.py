@@ -163,6 +163,26 @@ def test_wide_diagrams_stay_readable_on_a_phone(browser: tuple[object, str]) -> 
     page.close()
 
 
+def test_key_numbers_fit_a_phone_without_scrolling_sideways(browser: tuple[object, str]) -> None:
+    """On a phone each fact is a card (what, value, source, date) rather than a four-column table row that
+    scrolls sideways; axe still finds nothing."""
+    chromium, url = browser
+    page = chromium.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
+    page.goto(url + "key-numbers.html", wait_until="networkidle")
+    widths = page.evaluate("""[...document.querySelectorAll('.lg-facts table')].map(t => {
+        const wrap = t.closest('.md-typeset__scrollwrap') || t;
+        return [wrap.scrollWidth, wrap.clientWidth];
+    })""")
+    assert widths and all(scroll <= client + 1 for scroll, client in widths), widths
+    assert page.locator(".lg-facts thead").first.is_hidden()
+    assert page.locator(".lg-facts td:nth-child(3)").first.evaluate("el => getComputedStyle(el, '::before').content") == '"Source: "'
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    page.close()
+    assert [(v["id"], [n["html"][:80] for n in v["nodes"][:3]]) for v in violations] == []
+
+
 def test_downloaded_copy_works_offline_from_the_file_system(browser: tuple[object, str], real_site: Path) -> None:
     chromium, _ = browser
     context = chromium.new_context(offline=True)  # type: ignore[attr-defined]
