@@ -96,3 +96,15 @@ def test_broken_content_fails_the_site_build_with_positions(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "lg025-unknown-tag.yml:6:16: LG025 tag `coldstart` is not in content/tags.yml" in result.stderr
     assert not (tmp_path / "project" / "site" / "index.html").exists()
+
+
+def test_sitemap_lists_every_page_readers_should_find_and_no_noindex_page(real_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    locs = [el.text or "" for el in ET.parse(real_site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    pages = {urlsplit(loc).path.rsplit("/", 1)[-1] for loc in locs}
+    noindex = {p.name for p in real_site.glob("*.html") if '<meta name="robots" content="noindex">' in p.read_text(encoding="utf-8")}
+    assert noindex, "the search entries are noindex pages"
+    assert pages & noindex == set()
+    guide = load_guide(ROOT / "content")
+    assert {f"{c.id}.html" for c in guide.categories} | {"index.html", "key-numbers.html", "topics.html"} <= pages
