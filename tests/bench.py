@@ -150,8 +150,6 @@ def bench(sizes: list[int], repeats: int | None = None) -> list[dict[str, float]
 
 
 LIGHTHOUSE_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
-
-
 LIGHTHOUSE_RUNS = 3  # Lighthouse's variability guide: the median of several runs is far steadier than one
 
 

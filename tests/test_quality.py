@@ -28,20 +28,29 @@ def _page(browser: object, scheme: str) -> object:
     return browser.new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
 
 
+def _phone(browser: object) -> object:
+    return browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
+
+
+def _violations(page: object) -> list[tuple[str, list[str]]]:
+    """What axe-core reports on `page` as it is now: each rule broken, with the first few offending elements."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [(v["id"], [n["html"][:80] for n in v["nodes"][:3]]) for v in Axe().run(page).response["violations"]]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", AXE_PAGES)
 def test_axe_finds_no_accessibility_violations(browser: tuple[object, str], name: str, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     chromium, url = browser
     page = _page(chromium, scheme)
     page.goto(url + name, wait_until="networkidle")
     if scheme == "dark":  # the palette a reader picks with the toggle (Material stores it per site)
         page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # answers, code, tables, diagrams
-    violations = Axe().run(page).response["violations"]
+    violations = _violations(page)
     page.close()
-    assert [(v["id"], [n["html"][:80] for n in v["nodes"][:3]]) for v in violations] == []
+    assert violations == []
 
 
 def test_answers_are_reachable_and_operable_by_keyboard_with_visible_focus(browser: tuple[object, str]) -> None:
@@ -134,7 +143,7 @@ def test_wide_diagrams_stay_readable_on_a_phone(browser: tuple[object, str]) -> 
     starts rather than on an empty corner; axe finds nothing with the answers open. On a laptop it fits the
     column and needs neither."""
     chromium, url = browser
-    page = chromium.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
+    page = _phone(chromium)
     page.goto(url + "scenarios.html", wait_until="networkidle")
     page.locator("details.answer > summary").first.click()
     host = page.locator(".lg-diagram").first
@@ -143,8 +152,6 @@ def test_wide_diagrams_stay_readable_on_a_phone(browser: tuple[object, str]) -> 
     assert (host.get_attribute("tabindex"), host.get_attribute("role")) == ("0", "group")
     assert host.get_attribute("aria-label")
     assert page.locator(".lg-scroll-hint").first.is_visible()
-    from axe_playwright_python.sync_playwright import Axe
-
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     page.wait_for_function("document.querySelectorAll('.lg-diagram[tabindex]').length > 1")
     starts = page.evaluate("""[...document.querySelectorAll('.lg-diagram[tabindex]')].map(el => {
@@ -152,9 +159,9 @@ def test_wide_diagrams_stay_readable_on_a_phone(browser: tuple[object, str]) -> 
         return {text: el.shadowRoot.querySelector('g.node').textContent, left: node.left - box.left, right: box.right - node.right};
     })""")
     assert starts and all(s["left"] >= 0 and s["right"] >= 0 for s in starts), starts  # the first node is in view
-    violations = Axe().run(page).response["violations"]
+    violations = _violations(page)
     page.close()
-    assert [(v["id"], [n["html"][:80] for n in v["nodes"][:3]]) for v in violations] == []
+    assert violations == []
     page = _page(chromium, "light")
     page.goto(url + "scenarios.html", wait_until="networkidle")
     page.locator("details.answer > summary").first.click()
@@ -167,7 +174,7 @@ def test_key_numbers_fit_a_phone_without_scrolling_sideways(browser: tuple[objec
     """On a phone each fact is a card (what, value, source, date) rather than a four-column table row that
     scrolls sideways; axe still finds nothing."""
     chromium, url = browser
-    page = chromium.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
+    page = _phone(chromium)
     page.goto(url + "key-numbers.html", wait_until="networkidle")
     widths = page.evaluate("""[...document.querySelectorAll('.lg-facts table')].map(t => {
         const wrap = t.closest('.md-typeset__scrollwrap') || t;
@@ -176,11 +183,9 @@ def test_key_numbers_fit_a_phone_without_scrolling_sideways(browser: tuple[objec
     assert widths and all(scroll <= client + 1 for scroll, client in widths), widths
     assert page.locator(".lg-facts thead").first.is_hidden()
     assert page.locator(".lg-facts td:nth-child(3)").first.evaluate("el => getComputedStyle(el, '::before').content") == '"Source: "'
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page).response["violations"]
+    violations = _violations(page)
     page.close()
-    assert [(v["id"], [n["html"][:80] for n in v["nodes"][:3]]) for v in violations] == []
+    assert violations == []
 
 
 def test_downloaded_copy_works_offline_from_the_file_system(browser: tuple[object, str], real_site: Path) -> None:
