@@ -1,43 +1,46 @@
-"""The build: load and check content, render every page in memory, draw its diagrams, then write only if
-all succeeded."""
+"""The build: load and check content, draw its diagrams, render every page in memory, then hand the pages over
+(to a folder, or to MkDocs through its hook) only if all of that succeeded."""
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
 
-from generator import diagrams, stamp
-from generator.cache import root as cache_root
-from generator.loader import load_guide
-from generator.models import Guide
-from generator.output import Report, write_pages
+from generator import chromium, mermaid, urls
+from generator.index import Index
+from generator.loader import Loaded, load
+from generator.pages import Page, all_pages
 from generator.problems import ContentError
-from generator.render import navigation, render
+from generator.render import environment, render_pages
+from generator.write import Report, write_pages
 
 
-def draw_diagrams(content: Path, pages: dict[str, str], guide: Guide) -> diagrams.Drawn:
-    """Draw the pages' diagrams with the local Chromium; raises ContentError for a diagram that fails."""
-    from generator.pdf import find_chromium
-
-    drawn, problems = diagrams.draw(pages, guide, diagrams.cache_for(content.absolute().parent), find_chromium())
+def draw_diagrams(content: Path, loaded: Loaded) -> mermaid.Drawn:
+    """Draw the content's diagrams with the local Chromium; raises ContentError for a diagram that fails."""
+    diagrams = mermaid.collect(loaded.guide, loaded.files)
+    drawn, problems = mermaid.draw(diagrams, mermaid.cache_for(content.absolute().parent), chromium.find())
     if problems:
         raise ContentError(problems)
     return drawn
 
 
-def generate(content: Path, guide: Guide) -> tuple[dict[str, str], diagrams.Drawn]:
-    """Every page (path -> Markdown) in memory, its diagrams drawn; raises ContentError for a diagram that fails.
-    The MkDocs hook hands these pages to MkDocs as they are; `build` writes them to a folder."""
-    pages = render(guide, cache_root(content.absolute().parent) / "templates")
-    return pages, draw_diagrams(content, pages, guide)
+@dataclasses.dataclass(frozen=True)
+class Generated:
+    pages: list[Page]
+    texts: dict[str, str]  # path -> Markdown
+    drawn: mermaid.Drawn
+
+
+def generate(content: Path, loaded: Loaded) -> Generated:
+    """Every page in memory, its diagrams drawn; raises ContentError for a diagram that fails."""
+    drawn = draw_diagrams(content, loaded)
+    index = Index.of(loaded.guide)
+    pages = all_pages(index)
+    return Generated(pages, render_pages(environment(index, urls.repo(loaded.guide.site.repo_url)), pages), drawn)
 
 
 def build(content: Path, out: Path) -> Report:
-    """Raises ContentError (nothing written) or OutputError; returns what changed, and stamps `out` with the
-    inputs (see generator.stamp), so that the MkDocs hook uses these pages instead of generating them again."""
-    inputs = stamp.fingerprint(content)
-    guide = load_guide(content)
-    pages, drawn = generate(content, guide)
-    report = write_pages(pages, out, content)
-    stamp.write(out, inputs, navigation(guide), pages, drawn.keys)
-    return dataclasses.replace(report, notes=(drawn.summary(),) if drawn.total else ())
+    """Raises ContentError (nothing written) or OutputError; returns what changed."""
+    generated = generate(content, load(content))
+    report = write_pages(generated.texts, out, content)
+    return dataclasses.replace(report, notes=(generated.drawn.summary(),) if generated.drawn.total else ())

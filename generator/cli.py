@@ -1,14 +1,15 @@
-"""Command line: `python -m generator check [CONTENT_DIR]` and `python -m generator build`."""
+"""Command line: `python -m generator check [CONTENT_DIR]`, `build`, `new`, `pdf`, `links` and `clean`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
+import traceback
 from pathlib import Path
 
-from generator.build import build
-from generator.loader import load_guide
-from generator.output import OutputError
+from generator.models import KINDS
 from generator.problems import ContentError, Problem
 
 
@@ -21,38 +22,33 @@ def _report(problems: list[Problem], annotate: bool) -> None:
     print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}")
 
 
-def _warn(content: Path, today: str | None, annotate: bool) -> None:
-    import datetime as dt
-
-    from generator import rules
-    from generator.loader import read_content
-
-    for warning in rules.stale(read_content(content), dt.date.fromisoformat(today) if today else dt.date.today()):
-        print(warning.format())
-        if annotate:
-            print(warning.annotation().replace("::error ", "::warning ", 1))
-
-
 def _check(args: argparse.Namespace) -> int:
     from generator.build import draw_diagrams
-    from generator.render import render
+    from generator.loader import load
 
     content = Path(args.content_dir)
     try:
-        guide = load_guide(content)
-        drawn = draw_diagrams(content, render(guide), guide)  # a diagram Mermaid rejects is an error here too
+        loaded = load(content, dt.date.fromisoformat(args.today) if args.today else None)
+        drawn = draw_diagrams(content, loaded)  # a diagram Mermaid rejects is an error here too
     except ContentError as err:
         _report(err.problems, args.github)
         return 1
-    _warn(content, args.today, args.github)
-    drawings = f", {drawn.total} diagram{'s' if drawn.total != 1 else ''}" if drawn.total else ""
-    print(f"content OK: {len(guide.questions)} questions in {len(guide.categories)} categories, {len(guide.facts)} facts, {len(guide.tags)} tags{drawings}")
+    for warning in loaded.warnings:
+        print(warning.format())
+        if args.github:
+            print(warning.annotation())
     if drawn.skipped:
         print(drawn.summary())
+    guide = loaded.guide
+    drawings = f", {drawn.total} diagram{'s' if drawn.total != 1 else ''}" if drawn.total else ""
+    print(f"content OK: {len(guide.questions)} questions in {len(guide.categories)} categories, {len(guide.facts)} facts, {len(guide.tags)} tags{drawings}")
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
+    from generator.build import build
+    from generator.write import OutputError
+
     try:
         report = build(Path(args.content), Path(args.out))
     except ContentError as err:
@@ -73,7 +69,9 @@ def _pdf(args: argparse.Namespace) -> int:
     if not (site / "index.html").is_file():
         print(f"error: {site} holds no built site; run `make site` (or mkdocs build) first")
         return 1
-    chromium = pdf.find_chromium()
+    from generator.chromium import find
+
+    chromium = find()
     if chromium is None:
         print("PDFs skipped: Chromium not found (install Debian's chromium package to get PDF downloads)")
         return 0
@@ -99,7 +97,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from generator.links import broken, sources
+    from generator.linkcheck import broken, sources
 
     try:
         cited = sources(Path(args.content))
@@ -114,8 +112,17 @@ def _links(args: argparse.Namespace) -> int:
     return 1 if dead else 0
 
 
+def _clean(args: argparse.Namespace) -> int:
+    from generator.write import remove_generated
+
+    removed = remove_generated(Path(args.out))
+    print(f"{args.out}: {len(removed)} generated page{'s' if len(removed) != 1 else ''} removed")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description="Check and build the AWS Lambda interview guide.")
+    top.add_argument("--traceback", action="store_true", help="on an internal error, print the traceback (or set LG_TRACEBACK=1)")
     commands = top.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every content file; exit 1 on any problem")
     check.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="default: content/")
@@ -134,13 +141,16 @@ def parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="scaffold a question file to fill in; prints its path")
     new.add_argument("--category", required=True, help="category id (a folder under content/)")
     new.add_argument("--title", required=True, help="the question, as an interviewer asks it")
-    new.add_argument("--kind", required=True, choices=["concept", "scenario", "behavioral", "tip"])
+    new.add_argument("--kind", required=True, choices=KINDS)
     new.add_argument("--id", help="stable id and URL anchor (default: made from the title)")
     new.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content/)")
     new.set_defaults(run=_new)
     links = commands.add_parser("links", help="check that every external source URL still answers (needs the internet)")
     links.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content/)")
     links.set_defaults(run=_links)
+    clean = commands.add_parser("clean", help="delete the generated pages from a folder (files carrying the generated marker)")
+    clean.add_argument("--out", default="docs", metavar="DIR", help="folder of generated Markdown (default: docs/)")
+    clean.set_defaults(run=_clean)
     return top
 
 
@@ -151,5 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # never a traceback for a user; a bug still gets a clear line
+        if args.traceback or os.environ.get("LG_TRACEBACK") == "1":
+            traceback.print_exc()
         print(f"internal error: {type(err).__name__}: {err} (please report this with the file that caused it)", file=sys.stderr)
         return 2

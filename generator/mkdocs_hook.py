@@ -1,11 +1,14 @@
-"""Thin MkDocs hook: generate the pages from content/ at the start of every build (`make site`, `make serve`).
+"""Thin MkDocs hook: generate the pages from content/ in every build (`make site`, `make serve`).
 
 This is the only module that meets MkDocs, and it imports it lazily; the generator core stays MkDocs-free,
 so another builder (for example Zensical, which ignores hooks) can run `python -m generator build` first.
-The pages go to MkDocs in memory, as virtual files (as mkdocs-gen-files does): writing thousands of Markdown
-files only for MkDocs to read them back cost more than rendering them, and `mkdocs serve` is not woken again by
-its own output. When the stamp in docs/ shows pages there were generated from the current inputs (after
-`make docs`), those are used and nothing is loaded or rendered again.
+The pages go to MkDocs in memory, as virtual files (as mkdocs-gen-files does), so `mkdocs serve` is not woken
+again by its own output.
+
+- on_config: load and check the content; set the navigation (unless mkdocs.yml has `nav:`) and the repository.
+- on_pre_build: draw the diagrams and render the pages, before MkDocs empties site/: a failure leaves the last site.
+- on_files: the pages join the files MkDocs found, those outside the sidebar marked so.
+- on_post_build: the search index as a script, for a downloaded copy; one log line with the generator's time.
 """
 
 from __future__ import annotations
@@ -13,34 +16,36 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 # MkDocs loads this file by path; make the package importable even when it is not pip-installed.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import diagrams, stamp
+from generator import mermaid, urls
 from generator.problems import ContentError
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
-# Seconds the generator took in this build, reported after it ("generator: 0.21 s of this build ..."): `make site`
-# generates inside MkDocs, so this is the generator's cost there, the imports it adds to MkDocs' included
-# (generator.diagrams, imported while MkDocs reads mkdocs.yml for its Mermaid fence, is not: about 10 ms).
-_spent = SimpleNamespace(seconds=0.0, pages=0)
+
+@dataclass
+class _Build:
+    """What one build carries from event to event (`mkdocs serve` starts a new one with each on_config)."""
+
+    loaded: Any = None
+    generated: Any = None
+    seconds: float = 0.0  # the generator's share of this build (imports done inside the hook included)
+    timers: list[float] = field(default_factory=list)
+
+    def start(self) -> None:
+        self.timers.append(time.perf_counter())
+
+    def stop(self) -> None:
+        self.seconds += time.perf_counter() - self.timers.pop()
 
 
-def _timed(event: Any) -> Any:
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return event(*args, **kwargs)
-        finally:
-            _spent.seconds += time.perf_counter() - start
-
-    timed.__doc__ = event.__doc__
-    return timed
+_build = _Build()
 
 
 def _content(config: Any) -> Path:
@@ -54,83 +59,72 @@ def _fail(err: ContentError) -> Exception:
     return PluginError(f"content has {len(err.problems)} problem(s), the site is left as it was:\n{lines}")
 
 
-_pending: dict[int, Any] = {}  # per build: the guide on_config loaded, to render in on_pre_build
-_pages: dict[int, dict[str, str]] = {}  # per build: the rendered pages, for on_files
-
-
-@_timed
 def on_config(config: Any, **_: Any) -> Any:
-    """Navigation comes from content/ (category order), unless mkdocs.yml sets `nav:` itself; the repository
-    link follows GITHUB_REPOSITORY when set, like the questions' edit links."""
-    _spent.seconds, _spent.pages = 0.0, 0  # a new build (`mkdocs serve` reads the config again for each)
-    from generator.render import navigation, repo_url
+    global _build
+    _build = _Build()
+    _build.start()
+    from generator.index import Index
+    from generator.loader import load
+    from generator.pages import all_pages, navigation
 
-    diagrams.store = diagrams.cache_for(Path(config.config_file_path).parent)  # where the build draws them
-    if config.repo_url:
-        config.repo_url = repo_url(config.repo_url)
+    mermaid.store = mermaid.cache_for(Path(config.config_file_path).parent)  # the one place it is set
+    if config.repo_url:  # a fork's repository link points at the fork, like the questions' edit links
+        config.repo_url = urls.repo(config.repo_url)
         config.repo_name = config.repo_url.rsplit("/", 1)[-1]
-    _pending.clear()
-    _pages.clear()
-    nav = stamp.fresh_nav(Path(config.docs_dir), stamp.fingerprint(_content(config)), diagrams.store)
-    if nav is None:
-        from generator.loader import load_guide
-
-        try:
-            guide = load_guide(_content(config))
-        except ContentError as err:
-            raise _fail(err) from None
-        _pending[id(config)] = guide
-        nav = navigation(guide)
+    try:
+        _build.loaded = load(_content(config))
+    except ContentError as err:
+        raise _fail(err) from None
     if not config.nav:
-        config.nav = nav
+        config.nav = navigation(all_pages(Index.of(_build.loaded.guide)))
+    _build.stop()
     return config
 
 
-@_timed
 def on_pre_build(config: Any, **_: Any) -> None:
-    """Render every page and draw its diagrams, before MkDocs empties site/: a failure leaves the last site."""
-    if id(config) not in _pending:
-        return  # on_config found docs/ stamped with the current inputs: these very pages are there
     from generator.build import generate
 
+    _build.start()
     try:
-        _pages[id(config)], _ = generate(_content(config), _pending.pop(id(config)))
+        _build.generated = generate(_content(config), _build.loaded)
     except ContentError as err:
         raise _fail(err) from None
+    finally:
+        _build.stop()
 
 
-@_timed
 def on_files(files: Any, config: Any, **_: Any) -> Any:
-    """The rendered pages join the files MkDocs found, in the order MkDocs sorts them; pages an earlier
-    `make docs` left in docs/ (stale, or on_config would have used them) give way to them."""
-    pages = _pages.pop(id(config), None)
-    if pages is None:
-        return files
-    from mkdocs.structure.files import File, Files, file_sort_key
+    """The pages join the files MkDocs found, in the order MkDocs sorts them; generated pages an earlier
+    `make docs` left in docs/ give way to them."""
+    from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
-    from generator.output import is_generated
+    from generator.write import is_generated
 
-    docs = Path(config.docs_dir)
+    _build.start()
+    generated, docs = _build.generated, Path(config.docs_dir)
     own, others = [], []
     for file in files:
         if file.src_dir is None or Path(file.src_dir) != docs:
             others.append(file)  # the theme's files
-        elif not (file.src_uri in pages or (file.is_documentation_page() and is_generated(Path(file.abs_src_path)))):
+        elif not (file.src_uri in generated.texts or (file.is_documentation_page() and is_generated(Path(file.abs_src_path)))):
             own.append(file)  # a hand-written file in docs/
-    own += [File.generated(config, name, content=text) for name, text in pages.items()]
-    _spent.pages = len(pages)
+    for page in generated.pages:
+        inclusion = InclusionLevel.UNDEFINED if page.nav_title else InclusionLevel.NOT_IN_NAV
+        own.append(File.generated(config, page.path, content=generated.texts[page.path], inclusion=inclusion))
+    _build.stop()
     return Files(sorted(own, key=file_sort_key) + others)
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    """After the search plugin has written its index: the copy a downloaded site searches from file://."""
-    start = time.perf_counter()
-    from generator.offline import write_script_index
-
-    write_script_index(Path(config.site_dir))
-    spent = _spent.seconds + time.perf_counter() - start
-    made = f"{_spent.pages} pages generated" if _spent.pages else f"the pages in {config.docs_dir} (stamped by `make docs`) used"
-    log.info("generator: %.2f s of this build, %s", spent, made)
+    """After the search plugin has written its index: browsers do not let a page on file:// fetch
+    search_index.json, so the same index is also written as a script (`var __index = ...`), which Material's
+    search reads when the page comes from the file system. overrides/main.html loads the worker shim it needs."""
+    _build.start()
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+    _build.stop()
+    log.info("generator: %.2f s of this build, %d pages generated", _build.seconds, len(_build.generated.pages))
 
 
 on_post_build.mkdocs_priority = -100  # type: ignore[attr-defined]  # run after the search plugin, as event_priority(-100) does

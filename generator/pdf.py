@@ -16,19 +16,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-_LINK_RE = re.compile(r'href="pdf/([a-z0-9-]+)\.pdf"')
+from generator import urls
+from generator.chromium import find, launch
+
 _CACHE_VERSION = b"lg-pdf-2"
+# The hidden PDF button or link the templates write (macro `toolbar`, the home page); group 1 is its href.
+_PDF_ANCHOR_RE = re.compile(rf'<a class="[^"]*\blg-pdf\b[^"]*" href="({urls.PDF_DIR}/[a-z0-9-]+\.pdf)"[^>]*>')
 
 
 @dataclass(frozen=True)
@@ -38,20 +31,13 @@ class Job:
     compact: bool  # cheat sheets: no page header and footer
 
 
-def find_chromium() -> str | None:
-    explicit = os.environ.get("LG_CHROMIUM")  # when set, the only browser considered
-    for candidate in [explicit] if explicit else CHROMIUM_CANDIDATES:
-        if candidate and (shutil.which(candidate) or Path(candidate).is_file()):
-            return candidate
-    return None
-
-
 def jobs_for(site: Path) -> list[Job]:
     """The PDFs the site's pages ask for, whose source page exists."""
     names: set[str] = set()
     for html in sorted(site.glob("*.html")):
-        names |= set(_LINK_RE.findall(html.read_text(encoding="utf-8")))
-    return [Job(f"{n}.html", f"pdf/{n}.pdf", n.endswith("-cheatsheet")) for n in sorted(names) if (site / f"{n}.html").is_file()]
+        names |= set(urls.PDF_LINK_RE.findall(html.read_text(encoding="utf-8")))
+    jobs = [Job(urls.html(f"{n}.md"), urls.pdf(f"{n}.md"), urls.is_cheatsheet(n)) for n in sorted(names)]
+    return [job for job in jobs if (site / job.page).is_file()]
 
 
 def _cache_key(site: Path, job: Job) -> str:
@@ -72,8 +58,6 @@ def _footer(title: str) -> str:
 
 def make_pdfs(site: Path, cache: Path | None = None, chromium: str | None = None) -> list[Job]:
     """Print every requested page to PDF; returns the jobs done. Raises RuntimeError on a page that fails."""
-    from playwright.sync_api import sync_playwright
-
     from generator.serve import serve
 
     jobs = jobs_for(site)
@@ -86,16 +70,15 @@ def make_pdfs(site: Path, cache: Path | None = None, chromium: str | None = None
         else:
             todo.append((job, cached))
     if todo:
-        with serve(site) as base, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium or find_chromium(), args=CHROMIUM_FLAGS)
-            try:
-                for job, cached in todo:
-                    _print(browser, base, site, job)
-                    if cached:
-                        cached.parent.mkdir(parents=True, exist_ok=True)
-                        shutil.copyfile(site / job.pdf, cached)
-            finally:
-                browser.close()
+        executable = chromium or find()
+        if executable is None:
+            raise RuntimeError("Chromium not found: install Debian's chromium package")
+        with serve(site) as base, launch(executable) as browser:
+            for job, cached in todo:
+                _print(browser, base, site, job)
+                if cached:
+                    cached.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(site / job.pdf, cached)
     unhide_links(site, {job.pdf for job in jobs})
     return jobs
 
@@ -164,6 +147,6 @@ def unhide_links(site: Path, made: set[str]) -> None:
         def show(match: re.Match[str]) -> str:
             return match.group(0).replace(" hidden>", ">") if match.group(1) in made else match.group(0)
 
-        new = re.sub(r'<a class="[^"]*\blg-pdf\b[^"]*" href="(pdf/[a-z0-9-]+\.pdf)"[^>]*>', show, text)
+        new = _PDF_ANCHOR_RE.sub(show, text)
         if new != text:
             html.write_text(new, encoding="utf-8")

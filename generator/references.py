@@ -1,12 +1,11 @@
-"""Markdown text helpers: `{fact:key}` and `{q:id}` references, and the positions of tokens in a file."""
+"""The reference syntax of Markdown fields (`{fact:key}` and `{q:id}`), and the positions of tokens in a file."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 
-FACT_RE = re.compile(r"\{fact:([^{}\s]*)\}")
-QUESTION_RE = re.compile(r"\{q:([^{}\s]*)\}")
+REFERENCE_RE = re.compile(r"\{(fact|q):([^{}\s]*)\}")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1", re.S)
 
@@ -15,7 +14,7 @@ Replace = Callable[[re.Match[str], bool], str]  # (match, in_code) -> replacemen
 
 def references(text: str) -> Iterator[tuple[str, str]]:
     """Every ('fact' | 'q', key) reference in `text`, in order."""
-    for match in re.finditer(r"\{(fact|q):([^{}\s]*)\}", text):
+    for match in REFERENCE_RE.finditer(text):
         yield match.group(1), match.group(2)
 
 
@@ -37,7 +36,7 @@ def substitute(text: str, replace: Replace) -> str:
 
 
 def _sub(text: str, replace: Replace, in_code: bool) -> str:
-    return re.sub(r"\{(?:fact|q):[^{}\s]*\}", lambda m: replace(m, in_code), text)
+    return REFERENCE_RE.sub(lambda m: replace(m, in_code), text)
 
 
 def _sub_prose(line: str, replace: Replace) -> str:
@@ -63,3 +62,9 @@ def locate(file_text: str, needle: str, from_line: int) -> tuple[int, int] | Non
 def word_count(markdown: str) -> int:
     """Words in Markdown, code included (a code example is part of an answer)."""
     return len(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’.-]*", markdown))
+
+
+def strip_markdown(text: str) -> str:
+    """Text without Markdown links and emphasis, on one line (page descriptions, diagram titles)."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return " ".join(re.sub(r"[*_`]", "", text).split())

@@ -1,33 +1,31 @@
-"""Rules a JSON Schema cannot express: identity, cross-references, vocabulary and content quality.
+"""Rules a JSON Schema cannot express: identity, cross-references, vocabulary, content quality and review age.
 
-Each rule has a code (see generator.problems.CODES) and a failing fixture in tests/fixtures/invalid/.
+Each rule has a code (see generator.problems.RULES) and a failing fixture in tests/fixtures/invalid/.
 Rules run only on files that parsed and passed the schema, so one root cause gives one message.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.files import ContentFiles
+from generator.mermaid import blocks as mermaid_blocks
+from generator.models import BEHAVIORAL_FIELDS, KINDS, MARKDOWN_FIELDS, URL_FIELDS
 from generator.problems import Problem
-from generator.safety import markdown_findings, mermaid_blocks, mermaid_findings
-from generator.schema import field_name
-from generator.text import locate, references, word_count
+from generator.references import locate, references, word_count
+from generator.safety import markdown_findings, mermaid_findings
+from generator.schema import did_you_mean, field_name
 from generator.yamlfile import PathKey, YamlFile
 
-if TYPE_CHECKING:
-    from generator.loader import Loaded
-
 # Minimum words in `answer`, by kind: below these an answer cannot meet the quality bar.
-MIN_WORDS = {"concept": 100, "tip": 180, "scenario": 350, "behavioral": 150}
-MARKDOWN_FIELDS = ("short", "answer", "key_points", "follow_ups", "pitfalls", "looking_for", "star", "red_flags")
+MIN_WORDS = dict(zip(KINDS, (100, 350, 150, 180), strict=True))  # concept, scenario, behavioral, tip
 
 
-def check(loaded: Loaded) -> list[Problem]:
-    """Every rule problem across all files that passed the schema."""
+def check(loaded: ContentFiles, today: dt.date) -> list[Problem]:
+    """Every rule problem across all files that passed the schema: errors, and warnings as of `today`."""
     problems: list[Problem] = []
     tag_ids = [t["id"] for t in loaded.tags.data["tags"]] if loaded.tags else None
     fact_keys = {f["key"] for f in loaded.facts.data["facts"]} if loaded.facts else None
@@ -62,14 +60,11 @@ def check(loaded: Loaded) -> list[Problem]:
             seen[qid] = doc
         problems += _question(doc, category_ids, question_ids, tag_ids, fact_keys)
     if loaded.study_plan:
-        shown, text = loaded.study_plan
-        problems += _references(None, shown, text, text, 1, question_ids, fact_keys)
+        shown, text = loaded.study_plan.path, loaded.study_plan.text
+        problems += _references(shown, text, text, 1, question_ids, fact_keys)
         findings = [*markdown_findings(text), *(f for block in mermaid_blocks(text) for f in mermaid_findings(block))]
         problems += [_at(shown, text, 1, finding) for finding in findings]
-    return problems
-
-
-URL_FIELDS = {"url", "source", "repo_url"}  # checked as https URLs by LG031
+    return problems + stale(loaded, today)
 
 
 def _at(shown: str, file_text: str, line: int, finding: tuple[str, str, str, str]) -> Problem:
@@ -163,8 +158,7 @@ def _question(doc: YamlFile, categories: set[str], questions: set[str], tags: li
     if d["id"] != path.stem:
         problems.append(doc.problem(("id",), "LG021", f"id `{d['id']}` does not match the file name `{path.name}`", f"rename the file to {d['id']}.yml or set `id: {path.stem}`"))
     if d["category"] not in categories:
-        close = difflib.get_close_matches(d["category"], sorted(categories), n=1)
-        hint = f"did you mean `{close[0]}`?" if close else f"use one of: {', '.join(sorted(categories))}"
+        hint = did_you_mean(d["category"], sorted(categories)) or f"use one of: {', '.join(sorted(categories))}"
         problems.append(doc.problem(("category",), "LG022", f"category `{d['category']}` does not exist", hint))
     elif d["category"] != path.parent.name:
         problems.append(doc.problem(("category",), "LG023", f"category `{d['category']}` but the file is in folder `{path.parent.name}`", f"move the file to content/{d['category']}/"))
@@ -172,23 +166,21 @@ def _question(doc: YamlFile, categories: set[str], questions: set[str], tags: li
         if rel == d["id"]:
             problems.append(doc.problem(("related", n), "LG028", "a question cannot be related to itself", "link other questions"))
         elif rel not in questions:
-            close = difflib.get_close_matches(rel, sorted(questions), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "use the id of an existing question"
+            hint = did_you_mean(rel, sorted(questions)) or "use the id of an existing question"
             problems.append(doc.problem(("related", n), "LG024", f"related question `{rel}` does not exist", hint))
     if tags is not None:
         for n, tag in enumerate(d["tags"]):
             if tag not in tags:
-                close = difflib.get_close_matches(tag, tags, n=1, cutoff=0.5)
-                hint = f"did you mean `{close[0]}`?" if close else "pick a tag from content/tags.yml or add one there"
+                hint = did_you_mean(tag, tags, 0.5) or "pick a tag from content/tags.yml or add one there"
                 problems.append(doc.problem(("tags", n), "LG025", f"tag `{tag}` is not in content/tags.yml", hint))
     problems += _date(doc, ("reviewed",))
     for n in range(len(d["sources"])):
         problems += _url(doc, ("sources", n, "url"))
     if d["kind"] == "scenario" and not d.get("diagram", "").strip():
         problems.append(doc.problem(("kind",), "LG032", "a scenario needs a `diagram`", "add `diagram: |` with a Mermaid flowchart of the architecture"))
-    behavioral = [k for k in ("looking_for", "star", "red_flags") if k in d]
+    behavioral = [k for k in BEHAVIORAL_FIELDS if k in d]
     if d["kind"] == "behavioral":
-        for key in ("looking_for", "star", "red_flags"):
+        for key in BEHAVIORAL_FIELDS:
             if key not in d:
                 problems.append(doc.problem(("kind",), "LG033", f"a behavioral question needs `{key}`", "add what the interviewer looks for, a STAR outline and red flags"))
     else:
@@ -199,22 +191,21 @@ def _question(doc: YamlFile, categories: set[str], questions: set[str], tags: li
     if d["answer"].strip() and words < minimum:
         problems.append(doc.problem(("answer",), "LG034", f"answer has {words} words; a {d['kind']} answer needs at least {minimum}", "explain the how and why, limits and an example (see CONTRIBUTING.md)"))
     for at, text in _strings({k: d[k] for k in MARKDOWN_FIELDS if k in d}, ()):
-        problems += _references(doc, doc.path, doc.text, text, doc.pos(at)[0], questions, facts)
+        if at[-1] not in URL_FIELDS:
+            problems += _references(doc.path, doc.text, text, doc.pos(at)[0], questions, facts)
     return problems
 
 
-def _references(doc: YamlFile | None, shown: str, file_text: str, text: str, line: int, questions: set[str], facts: set[str] | None) -> list[Problem]:
+def _references(shown: str, file_text: str, text: str, line: int, questions: set[str], facts: set[str] | None) -> list[Problem]:
     problems = []
     for kind, key in references(text):
         token = f"{{{kind}:{key}}}"
         if kind == "fact" and facts is not None and key not in facts:
-            close = difflib.get_close_matches(key, sorted(facts), n=1, cutoff=0.5)
             code, message = "LG026", f"unknown fact `{key}`"
-            hint = f"did you mean `{close[0]}`?" if close else "add the fact to content/facts.yml first"
+            hint = did_you_mean(key, sorted(facts), 0.5) or "add the fact to content/facts.yml first"
         elif kind == "q" and key not in questions:
-            close = difflib.get_close_matches(key, sorted(questions), n=1, cutoff=0.5)
             code, message = "LG027", f"unknown question `{key}` in a link"
-            hint = f"did you mean `{close[0]}`?" if close else "use the id of an existing question"
+            hint = did_you_mean(key, sorted(questions), 0.5) or "use the id of an existing question"
         else:
             continue
         found = locate(file_text, token, line) or (line, 1)
@@ -225,7 +216,7 @@ def _references(doc: YamlFile | None, shown: str, file_text: str, text: str, lin
 STALE_AFTER = dt.timedelta(days=365)
 
 
-def stale(loaded: Loaded, today: dt.date) -> list[Problem]:
+def stale(loaded: ContentFiles, today: dt.date) -> list[Problem]:
     """Warnings (not errors) for answers and facts not re-checked against their sources for over a year."""
     warnings = []
     items: list[tuple[YamlFile, PathKey]] = [(doc, ("reviewed",)) for doc in loaded.questions]
@@ -238,5 +229,5 @@ def stale(loaded: Loaded, today: dt.date) -> list[Problem]:
         except ValueError:
             continue
         if today - when > STALE_AFTER:
-            warnings.append(doc.problem(at, "LG050", f"warning: `{field_name(at)}` is {when.isoformat()}, more than 12 months ago", "re-check against the AWS sources and update the date"))
+            warnings.append(doc.problem(at, "LG050", f"`{field_name(at)}` is {when.isoformat()}, more than 12 months ago", "re-check against the AWS sources and update the date"))
     return warnings

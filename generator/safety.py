@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from generator.text import FENCE_RE, INLINE_CODE_RE
+from generator.references import FENCE_RE, INLINE_CODE_RE
 
 ALLOWED_TAGS = frozenset({"kbd", "sub", "sup", "br", "small", "mark"})
 _TAG_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)((?:[\s/][^<>]*)?)>")
@@ -81,18 +81,7 @@ def mermaid_findings(source: str) -> Iterator[Finding]:
         yield ("LG043", "Mermaid %%{init}%% directives are not allowed", "remove it: the site sets Mermaid's configuration", match.group(0)[:40])
 
 
-# A ```mermaid fence: group 1 is its source. Shared by the checks, the drawing and the search entries.
-MERMAID_FENCE_RE = re.compile(r"^[ \t]*```\s*mermaid[^\n]*\n(.*?)^[ \t]*```[ \t]*\n?", re.S | re.M)
-
-
-def mermaid_blocks(markdown: str) -> Iterator[str]:
-    """The sources of ```mermaid fences in a Markdown text."""
-    if "mermaid" not in markdown:
-        return
-    yield from (match.group(1) for match in MERMAID_FENCE_RE.finditer(markdown))
-
-
-# --- Drawn diagrams (generator/diagrams.py): Mermaid's strict mode sanitizes labels; this is the second lock -----
+# --- Drawn diagrams (generator/mermaid.py): Mermaid's strict mode sanitizes labels; this is the second lock -----
 _ACTIVE_TAGS = {"script", "iframe", "object", "embed", "form", "input", "button", "textarea", "select", "link", "meta", "base", "a", "image", "img", "audio", "video", "animate", "set"}
 _URL_ATTRS = {"href", "xlink:href", "src", "action", "formaction"}
 _STYLE_RE = re.compile(r"@import|expression\s*\(|javascript:|url\(\s*['\"]?(?!#)", re.I)

@@ -6,10 +6,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from generator.models import KINDS
+from generator.models import FIELDS, KINDS
+from generator.schema import load_schema
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_ID = 60
+MAX_ID = 60  # ids made from a title stop at a word boundary before this length
+MAX_ID_LENGTH = load_schema("question")["properties"]["id"]["maxLength"]
 
 
 class ScaffoldError(Exception):
@@ -34,57 +36,16 @@ def _yaml_text(text: str) -> str:
 
 
 def scaffold(category: str, title: str, kind: str, qid: str, today: dt.date, related: list[str]) -> str:
-    """The text of a new question file; every TODO must be replaced before `check` passes."""
+    """The text of a new question file: the fields of the field table (generator.models) that a question of
+    `kind` has, in file order; every TODO must be replaced before `check` passes."""
+    values = {"id": qid, "title": _yaml_text(title), "category": category, "kind": kind, "related": ", ".join(related), "today": today.isoformat()}
     lines = [
         "# yaml-language-server: $schema=../../generator/schemas/question.schema.json",
         "# New question: replace every TODO, then run `make check` and `make serve` (see CONTRIBUTING.md).",
-        f"id: {qid}",
-        f"title: {_yaml_text(title)}",
-        f"category: {category}",
-        f"kind: {kind}",
-        "difficulty: mid  # junior | mid | senior",
-        "tags: [lambda]  # ids from content/tags.yml",
-        "short: >-",
-        "  TODO: answer the question in one or two sentences (the cheat-sheet line).",
     ]
-    if kind == "behavioral":
-        lines += [
-            "looking_for:",
-            '  - "TODO what the interviewer wants to hear"',
-            "star:",
-            '  situation: "TODO"',
-            '  task: "TODO"',
-            '  action: "TODO"',
-            '  result: "TODO (with a number)"',
-            "red_flags:",
-            '  - "TODO what makes an answer weak"',
-        ]
-    lines += [
-        "answer: |",
-        "  TODO: the model answer in Markdown: how and why, limits (numbers from content/facts.yml), an example.",
-    ]
-    if kind == "scenario":
-        lines += [
-            "diagram: |",
-            "  flowchart TB",
-            "    A[TODO client] --> B[TODO service]",
-        ]
-    lines += [
-        "key_points:",
-        '  - "TODO first point a reader can recite"',
-        '  - "TODO second point"',
-        '  - "TODO third point (three to seven in all)"',
-        "follow_ups:",
-        '  - question: "TODO what the interviewer asks next"',
-        '    answer: "TODO a hint of the answer"',
-        "pitfalls:",
-        '  - "TODO a common wrong or outdated answer"',
-        f"related: [{', '.join(related)}]  # at least two ids of the most useful related questions: check these",
-        "sources:",
-        '  - title: "TODO AWS documentation page title"',
-        "    url: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html",
-        f"reviewed: {today.isoformat()}",
-    ]
+    for f in FIELDS:
+        if f.metadata["scaffold"] and kind in f.metadata["new_for"]:
+            lines.append(f.metadata["scaffold"].format(**values) if "{" in f.metadata["scaffold"] else f.metadata["scaffold"])
     return "\n".join(lines) + "\n"
 
 
@@ -99,7 +60,7 @@ def new_question(content: Path, category: str, title: str, kind: str, qid: str |
     if not title.strip():
         raise ScaffoldError("the title is empty; pass the question as an interviewer would ask it")
     qid = qid or slugify(title)
-    if not ID_RE.fullmatch(qid) or len(qid) > 80:
+    if not ID_RE.fullmatch(qid) or len(qid) > MAX_ID_LENGTH:
         raise ScaffoldError(f"id {qid!r} is not a lowercase slug; pass --id like `cold-start-basics`")
     taken = [p for p in content.glob(f"*/{qid}.y*ml")]
     if taken:

@@ -37,10 +37,10 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_schema(name))
 
 
-# jsonschema takes about a millisecond a file and a tenth of a second to import, several seconds for a large
-# guide. Nearly every file is valid, so a direct check of the keywords our schemas use goes first. It says
-# "valid" only when sure; any failure, or a keyword or value it does not know, goes to jsonschema, which
-# finds and words the errors. tests/test_schema.py holds it to jsonschema's verdict.
+# A fast path for the common case, a valid file: a direct check of the subset of Draft 2020-12 our schemas use
+# (jsonschema's import and per-file cost add up over a large guide; see the README's bench). It says "valid"
+# only when sure; any failure, or a keyword or value it does not know, goes to jsonschema, which finds and
+# words the errors. tests/test_schema.py holds it to jsonschema's verdict.
 _ANNOTATIONS = {"$schema", "$id", "title", "description"}
 _PYTHON_TYPES = {"object": dict, "array": list, "string": str}
 
@@ -103,16 +103,23 @@ def validate(doc: YamlFile, name: str) -> list[Problem]:
     """Every schema problem in `doc`, one per root cause, in file order."""
     if _surely_valid(doc.data, load_schema(name)):
         return []
-    problems: list[Problem] = []
-    for err in _validator(name).iter_errors(doc.data):
-        problems.extend(_explain(doc, err))
+    explained = [item for err in _validator(name).iter_errors(doc.data) for item in _explain(doc, err)]
     # One root cause, one message: a misspelt required field (`anwser`) is reported as unknown with a
     # "did you mean `answer`?" hint, not a second time as missing.
-    misspelt = {(p.path, p.hint.split("`")[1]) for p in problems if p.code == "LG011" and p.hint.startswith("did you mean")}
-    return [p for p in problems if not (p.code == "LG010" and (p.path, p.message.split("`")[1]) in misspelt)]
+    meant = {field for problem, field in explained if problem.code == "LG011" and field}
+    return [problem for problem, field in explained if not (problem.code == "LG010" and field in meant)]
 
 
-def _explain(doc: YamlFile, err: jsonschema.ValidationError) -> list[Problem]:
+def did_you_mean(word: str, choices: list[str], cutoff: float = 0.6) -> str:
+    """`did you mean `x`?` for the closest of `choices`, or "" when none is close."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+Explained = list[tuple[Problem, PathKey | None]]  # each problem, and the field it is about when it may repeat
+
+
+def _explain(doc: YamlFile, err: jsonschema.ValidationError) -> Explained:
     at: PathKey = tuple(err.absolute_path)
     what = f"`{field_name(at)}`"
     rule, expected, value = err.validator, err.validator_value, err.instance
@@ -120,14 +127,19 @@ def _explain(doc: YamlFile, err: jsonschema.ValidationError) -> list[Problem]:
     if rule == "required":
         missing = [key for key in expected if key not in value]
         where = "the file" if not at else what
-        return [doc.problem(at, "LG010", f"required field `{key}` is missing in {where}", f"add `{key}:` (see CONTRIBUTING.md)") for key in missing]
+        return [(doc.problem(at, "LG010", f"required field `{key}` is missing in {where}", f"add `{key}:` (see CONTRIBUTING.md)"), (*at, key)) for key in missing]
     if rule == "additionalProperties":
-        problems = []
+        problems: Explained = []
         for key in sorted(set(value) - set(props), key=lambda k: doc.key_pos(at + (k,))):
             close = difflib.get_close_matches(key, props, n=1, cutoff=0.6)
-            hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(props)}"
-            problems.append(doc.problem(at + (key,), "LG011", f"unknown field `{key}`", hint, key=True))
+            hint = did_you_mean(key, props) or f"allowed fields: {', '.join(props)}"
+            problems.append((doc.problem(at + (key,), "LG011", f"unknown field `{key}`", hint, key=True), (*at, close[0]) if close else None))
         return problems
+    return [(problem, None) for problem in _explain_value(doc, err, at, what)]
+
+
+def _explain_value(doc: YamlFile, err: jsonschema.ValidationError, at: PathKey, what: str) -> list[Problem]:
+    rule, expected, value = err.validator, err.validator_value, err.instance
     if rule == "type":
         wanted = _TYPES.get(expected, expected)
         hint = f"write {what} as {wanted}"
@@ -136,8 +148,7 @@ def _explain(doc: YamlFile, err: jsonschema.ValidationError) -> list[Problem]:
         return [doc.problem(at, "LG012", f"{what} must be {wanted}, not {_short(value)}", hint)]
     if rule == "enum":
         choices = ", ".join(str(c) for c in expected)
-        close = difflib.get_close_matches(str(value), [str(c) for c in expected], n=1, cutoff=0.5)
-        hint = f"did you mean `{close[0]}`?" if close else f"use one of: {choices}"
+        hint = did_you_mean(str(value), [str(c) for c in expected], 0.5) or f"use one of: {choices}"
         return [doc.problem(at, "LG012", f"{what} is {_short(value)}, not one of: {choices}", hint)]
     if rule == "minLength":
         if expected <= 1:

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.render import MARKER
+from generator.urls import MARKER
 
 
 class OutputError(Exception):
@@ -55,14 +55,23 @@ def check_target(out: Path, content: Path | None = None) -> Path:
     return root
 
 
+def remove_generated(out: Path) -> list[str]:
+    """Delete the generated pages in `out` (files carrying the marker), nothing else; returns their names."""
+    removed = []
+    for path in sorted(out.rglob("*.md")) if out.is_dir() else ():
+        if path.is_file() and is_generated(path):
+            path.unlink()
+            removed.append(str(path.relative_to(out)))
+    return removed
+
+
 def write_pages(pages: dict[str, str], out: Path, content: Path | None = None) -> Report:
     """Make `out` hold exactly `pages` among generated files; leave every other file alone."""
     root = check_target(out, content)
     targets: dict[Path, bytes] = {}
     for name, text in sorted(pages.items()):
         target = root / name
-        # `root` is resolved, so a plain file name in it needs resolving only when it is a symlink (resolving
-        # every one of thousands of pages costs a second)
+        # `root` is resolved, so a plain file name in it needs resolving only when it is a symlink
         if "/" in name or os.sep in name or name in ("", ".", "..") or target.is_symlink():
             target = target.resolve()
         if root not in target.parents:

@@ -90,7 +90,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-# LibYAML (C) parses about ten times faster. It is used only for files that parse cleanly and contain no
+# LibYAML (C) is the fast path, used only for files that parse cleanly and contain no
 # anchors or aliases; anything else goes through the pure-Python loader above, so every message and position
 # is the same whether or not LibYAML is installed.
 _CBase = getattr(yaml, "CSafeLoader", None)

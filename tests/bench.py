@@ -83,14 +83,16 @@ def timed(*command: str, cwd: Path) -> dict[str, float]:
 def plain_config(project: Path) -> Path:
     """A minimal Material config over the same generated Markdown and the same navigation."""
     ours = project / "mkdocs.yml"
+    from generator import urls
+    from generator.index import Index
     from generator.loader import load_guide
-    from generator.render import navigation
+    from generator.pages import all_pages, navigation
 
-    nav = navigation(load_guide(project / "content"))
+    nav = navigation(all_pages(Index.of(load_guide(project / "content"))))
     config = {
         "site_name": "Plain", "docs_dir": "docs-plain", "site_dir": "site-plain", "use_directory_urls": False,
         "theme": {"name": "material"}, "plugins": ["search"], "nav": nav,
-        "not_in_nav": "/*-cheatsheet.md\n/print.md\n/q-*.md\n/topic-*.md\n/level-*.md\n",
+        "not_in_nav": "".join(f"{pattern}\n" for pattern in urls.NOT_IN_NAV),
         "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences", "toc"],
     }
     path = project / "mkdocs-plain.yml"

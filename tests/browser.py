@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
-from generator.pdf import CHROMIUM_FLAGS
+from generator import chromium
+from generator.chromium import FLAGS
 from generator.serve import serve
-
-CHROMIUM = os.environ.get("LG_CHROMIUM", "/usr/bin/chromium")
-# Flags for a sandboxed, offline machine: no background traffic, no GPU (a fresh profile each run).
-FLAGS = CHROMIUM_FLAGS
 
 
 def require_chromium() -> str:
-    """The Chromium binary; fails (never skips) unless LG_ALLOW_NO_BROWSER=1 is set outside CI."""
-    path = shutil.which(CHROMIUM) or (CHROMIUM if os.path.exists(CHROMIUM) else None)
+    """The Chromium binary (generator.chromium.find); fails (never skips) unless LG_ALLOW_NO_BROWSER=1 is set
+    outside CI."""
+    path = chromium.find()
     if path:
         return path
-    message = f"Chromium not found at {CHROMIUM}: install Debian's chromium package (apt-get install -y chromium)"
+    message = "Chromium not found: install Debian's chromium package (apt-get install -y chromium), or set LG_CHROMIUM"
     if os.environ.get("LG_ALLOW_NO_BROWSER") == "1" and not os.environ.get("CI"):
         pytest.skip(message + " (skipped: LG_ALLOW_NO_BROWSER=1)")
     pytest.fail(message, pytrace=False)

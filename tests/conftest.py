@@ -25,6 +25,20 @@ VALID = FIXTURES / "valid"
 os.environ.setdefault("LG_CACHE_DIR", str(ROOT / ".cache" / "test-run"))
 
 
+# Test tiers: `make test-fast` runs what is marked neither `site` nor `browser`. Tests that use a built site or the
+# shared browser are marked here from their fixtures; others that build a site or draw carry the marker themselves.
+_SITE_FIXTURES = {"fixture_site", "real_site", "site_browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & _SITE_FIXTURES:
+            item.add_marker(pytest.mark.site)
+        if "site_browser" in used:
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
 

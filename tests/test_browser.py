@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.site, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")

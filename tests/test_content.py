@@ -72,7 +72,7 @@ def test_seed_questions_are_in_the_search_index(real_site: Path) -> None:
     index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"]}
     guide = load_guide(ROOT / "content")
-    by_id = guide.by_id()
+    by_id = {q.id: q for q in guide.questions}
     for item in SEED_MAP:
         for qid in item["ids"]:
             assert by_id[qid].title in titles, f"search does not index the question {qid}"

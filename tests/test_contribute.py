@@ -48,6 +48,7 @@ def repo(tmp_path: Path) -> Path:
     return copy
 
 
+@pytest.mark.site
 def test_new_check_build_and_edit_link(repo: Path, tmp_path: Path) -> None:
     made = run_module("new", "--category", "performance-cold-starts", "--title", "How do Lambda layers work?", "--kind", "concept", cwd=repo)
     assert made.returncode == 0, made.stdout

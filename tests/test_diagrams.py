@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import diagrams, safety
-from generator.loader import load_guide
+from generator import mermaid as diagrams
+from generator import safety
+from generator.loader import load
 from generator.render import render
-from tests.conftest import ROOT, run_cli, run_module
+from tests.conftest import ROOT, VALID, run_cli, run_module
 
 BROKEN = "diagram: |\n  flowchart LR\n    P[Producer] --> Q[(SQS queue)]\n    Q --> W[Lambda worker\n"
 
@@ -78,12 +79,12 @@ def test_drawn_diagrams_are_inert_and_the_same_every_time(tmp_path: Path) -> Non
     from tests.browser import require_chromium
 
     chromium = require_chromium()
-    guide = load_guide(ROOT / "content")
-    pages = render(guide)
-    expected = diagrams.sources(pages)
+    loaded = load(ROOT / "content")
+    collected = diagrams.collect(loaded.guide, loaded.files)
+    expected = {diagrams.key(d.source) for d in collected}
     runs = []
     for n in (1, 2):
-        drawn, problems = diagrams.draw(pages, guide, tmp_path / str(n), chromium)
+        drawn, problems = diagrams.draw(collected, tmp_path / str(n), chromium)
         assert problems == []
         assert (drawn.total, drawn.new) == (len(expected), len(expected))
         runs.append({p.name: p.read_bytes() for p in sorted((tmp_path / str(n)).iterdir())})
@@ -115,3 +116,20 @@ def test_without_chromium_the_build_leaves_diagrams_to_the_readers_browser(proje
     assert result.returncode == 0, result.stdout + result.stderr
     assert "diagrams: 1 left for the reader's browser to draw (Chromium not found; install Debian's chromium package)" in result.stdout
     assert "```mermaid" in (project / "docs" / "design.md").read_text().replace("``` mermaid", "```mermaid")
+
+
+@pytest.mark.parametrize("content", [VALID, ROOT / "content"], ids=["fixture", "real"])
+def test_the_diagrams_collected_from_the_content_are_the_ones_the_pages_show(content: Path) -> None:
+    """`check` and the build draw what `collect` finds; the pages' fences must be exactly those, or a page would
+    show a diagram nobody drew (or checked)."""
+    loaded = load(content)
+    collected = {diagrams.normalize(d.source) for d in diagrams.collect(loaded.guide, loaded.files)}
+    assert collected == set(diagrams.sources(render(loaded.guide)))
+    assert collected
+
+
+def test_a_diagram_is_titled_after_its_type_line_unless_it_has_a_title() -> None:
+    assert diagrams.titled("flowchart LR\n  A --> B", "What is *Lambda*; really?") == "flowchart LR\n  accTitle: Diagram: What is Lambda, really?\n  A --> B"
+    assert diagrams.titled("---\ntitle: x\n---\n%% note\n  sequenceDiagram\n  A->>B: hi", "T").splitlines()[5] == "    accTitle: Diagram: T"
+    own = "flowchart LR\n  accTitle: Mine\n  A --> B"
+    assert diagrams.titled(own, "Other") == own

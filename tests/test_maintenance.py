@@ -9,21 +9,37 @@ from pathlib import Path
 
 import pytest
 
-from generator.links import broken
+from generator.linkcheck import broken
 from tests.conftest import run_cli
 
 
 def test_old_reviews_warn_but_do_not_fail(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = project / "content" / "basics" / "what-is-lambda.yml"
     path.write_text(path.read_text().replace("reviewed: 2026-11-27", "reviewed: 2025-10-01"))
-    code, lines = run_cli(capsys, "check", "content", "--today", "2026-11-27")
+    code, lines = _check_lines(capsys, "--today", "2026-11-27")
     assert code == 0
     assert lines == [
         "content/basics/what-is-lambda.yml:38:11: LG050 warning: `reviewed` is 2025-10-01, more than 12 months ago - re-check against the AWS sources and update the date",
         "content OK: 4 questions in 2 categories, 2 facts, 4 tags, 1 diagram",
     ]
-    code, lines = run_cli(capsys, "check", "content", "--today", "2026-09-30")
+    code, lines = _check_lines(capsys, "--today", "2026-11-27", "--github")
+    assert lines[1].startswith("::warning file=content/basics/what-is-lambda.yml,line=38,col=11,title=LG050::LG050 warning: `reviewed` is 2025-10-01")
+    code, lines = _check_lines(capsys, "--today", "2026-09-30")
     assert (code, lines) == (0, ["content OK: 4 questions in 2 categories, 2 facts, 4 tags, 1 diagram"])
+
+
+def test_old_reviews_are_not_mentioned_when_there_are_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "content" / "basics" / "what-is-lambda.yml"
+    path.write_text(path.read_text().replace("reviewed: 2026-11-27", "reviewed: 2025-10-01").replace("difficulty: junior", "difficulty: easy"))
+    code, lines = _check_lines(capsys, "--today", "2026-11-27")
+    assert code == 1
+    assert [line.split(": ")[1].split()[0] for line in lines[:-1]] == ["LG012"], lines
+
+
+def _check_lines(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
+    """`check content ARGS`, without the note a build without a browser adds about drawing."""
+    code, lines = run_cli(capsys, "check", "content", *args)
+    return code, [line for line in lines if not line.startswith("diagrams: ")]
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

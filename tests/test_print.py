@@ -19,7 +19,7 @@ from generator.models import Guide
 from tests.browser import require_chromium
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.site, pytest.mark.browser]
 GUIDE: Guide = load_guide(ROOT / "content")
 CATEGORIES = [c.id for c in GUIDE.categories]
 CHROME_TEXT = ["Table of contents", "Made with Material for MkDocs", "Edit this question", "Skip to content", "Cheat sheet"]

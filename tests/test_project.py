@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -37,11 +38,11 @@ def test_vscode_maps_every_schema() -> None:
 
 
 def test_rule_codes_are_documented_in_contributing() -> None:
-    from generator.problems import CODES
+    from generator.problems import RULES
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     documented = dict(re.findall(r"^\| (LG\d{3}) \| (.+?) \|", text, flags=re.M))
-    assert documented == CODES
+    assert documented == {code: ("warning: " if rule.severity == "warning" else "") + rule.title for code, rule in RULES.items()}
 
 
 @pytest.mark.parametrize(("variable", "name"), [("MERMAID_SHA256", "mermaid.min.js"), ("IFRAME_WORKER_SHA256", "iframe-worker-shim.js")])
@@ -70,3 +71,94 @@ def test_seed_map_is_valid_yaml_listing_unique_seed_lines() -> None:
     items = yaml.safe_load((ROOT / "tests" / "seed_map.yml").read_text())["items"]
     seeds = [item["seed"] for item in items]
     assert len(seeds) == len(set(seeds))
+
+
+def _imports() -> dict[str, set[str]]:
+    """generator module -> the generator modules it imports (lazy imports inside functions included)."""
+    import ast
+
+    graph = {}
+    for path in sorted((ROOT / "generator").glob("*.py")):
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "generator":
+                found |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("generator."):
+                found.add(node.module.split(".")[1])  # type: ignore[union-attr]
+            elif isinstance(node, ast.Import):
+                found |= {alias.name.split(".")[1] for alias in node.names if alias.name.startswith("generator.")}
+        graph[path.stem] = found - {path.stem}
+    return graph
+
+
+def test_generator_modules_import_each_other_one_way() -> None:
+    graph = _imports()
+    done: set[str] = set()
+
+    def visit(module: str, trail: tuple[str, ...]) -> None:
+        assert module not in trail, "import cycle: " + " -> ".join((*trail[trail.index(module) :], module))
+        if module not in done:
+            for other in sorted(graph.get(module, ())):
+                visit(other, (*trail, module))
+            done.add(module)
+
+    for module in sorted(graph):
+        visit(module, ())
+
+
+def test_no_generator_module_is_over_300_lines() -> None:
+    long = {p.name: n for p in (ROOT / "generator").glob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300}
+    assert long == {}, "split these by noun (see CONTRIBUTING.md, 'Where to change what')"
+
+
+def test_mkdocs_not_in_nav_is_the_url_schemes_list() -> None:
+    """The hook marks generated pages itself; builders that ignore hooks read this list from mkdocs.yml."""
+    from generator import urls
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    assert config["not_in_nav"].split() == list(urls.NOT_IN_NAV)
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    pass
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def test_an_unknown_rule_code_cannot_be_emitted() -> None:
+    from generator.problems import Problem
+
+    with pytest.raises(ValueError, match="LG999 is not a rule"):
+        Problem("content/x.yml", 1, 1, "LG999", "a problem nobody documented")
+    assert Problem("content/x.yml", 1, 1, "LG050", "old").severity == "warning"
+    assert Problem("content/x.yml", 1, 1, "LG024", "missing").severity == "error"
+
+
+def test_an_internal_error_is_one_line_for_users_and_a_traceback_on_request(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import rules
+
+    def broken(*_: object) -> list[object]:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(rules, "check", broken)
+    for extra, env in (([], {}), (["--traceback"], {}), ([], {"LG_TRACEBACK": "1"})):
+        result = _run_in_process(extra + ["check", "content"], env, monkeypatch)
+        assert result[0] == 2
+        assert result[1].strip().splitlines()[-1] == "internal error: KeyError: 'a bug' (please report this with the file that caused it)"
+        assert ("Traceback (most recent call last)" in result[1]) == bool(extra or env)
+
+
+def _run_in_process(argv: list[str], env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    from generator.cli import main
+
+    monkeypatch.delenv("LG_TRACEBACK", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, err.getvalue()

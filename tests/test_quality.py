@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.loader import load_guide
-from generator.safety import mermaid_blocks
+from generator.mermaid import blocks as mermaid_blocks
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.site, pytest.mark.browser]
 GUIDE = load_guide(ROOT / "content")
 AXE_PAGES = ["index.html", "fundamentals.html", "scenarios.html", "print.html", "topic-sqs.html", "topics.html", "fundamentals-cheatsheet.html", "key-numbers.html", "study-plan.html"]
 DIAGRAM_PAGES = sorted({q.category for q in GUIDE.questions if q.diagram or list(mermaid_blocks(q.answer))})

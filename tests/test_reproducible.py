@@ -12,6 +12,8 @@ import pytest
 
 from tests.conftest import ROOT, build_site, make_project
 
+pytestmark = pytest.mark.site
+
 EPOCH = "1795737600"  # 2026-11-27
 
 

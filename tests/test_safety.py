@@ -94,6 +94,7 @@ def test_code_blocks_may_show_html(project: Path, capsys: pytest.CaptureFixture[
     assert code == 0
 
 
+@pytest.mark.site
 def test_the_site_build_refuses_what_check_rejects(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(VALID, content)

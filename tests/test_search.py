@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.index import Index
 from generator.loader import load_guide
-from generator.render import Renderer
 from tests.conftest import ROOT
 
 GUIDE = load_guide(ROOT / "content")
-BY_ID = GUIDE.by_id()
+BY_ID = {q.id: q for q in GUIDE.questions}
 
 # query typed by a reader -> the tag a question must carry to be "about exactly that"
 QUERIES = {
@@ -86,15 +86,15 @@ def test_every_question_links_its_tags_and_difficulty(real_site: Path) -> None:
 
 
 def test_suggested_questions_share_tags_and_never_repeat_explicit_links() -> None:
-    renderer = Renderer(GUIDE)
+    index = Index.of(GUIDE)
     for q in GUIDE.questions:
-        suggested = renderer.suggestions(q)
+        suggested = index.suggestions[q.id]
         assert len(suggested) <= 3
         backlinks = {other.id for other in GUIDE.questions if q.id in other.related}
         assert all(s.id != q.id and s.id not in q.related and s.id not in backlinks and set(s.tags) & set(q.tags) for s in suggested)
         shared = [len(set(s.tags) & set(q.tags)) for s in suggested]
         assert shared == sorted(shared, reverse=True)
-        assert [s.id for s in suggested] == [s.id for s in Renderer(GUIDE).suggestions(q)]
+        assert suggested == Index.of(GUIDE).suggestions[q.id]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, VALID, make_project
+
+pytestmark = pytest.mark.site
 
 
 def _free_port() -> int:

@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 from generator.loader import load_guide
 from tests.conftest import ROOT, VALID, build_site, make_project
 
+pytestmark = pytest.mark.site
+
 
 def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
