@@ -31,12 +31,25 @@ class Generated:
     drawn: mermaid.Drawn
 
 
-def generate(content: Path, loaded: Loaded) -> Generated:
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """The pages a guide makes, before rendering (the hook sets the navigation from them first)."""
+
+    index: Index
+    pages: list[Page]
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> Plan:
+        index = Index.of(loaded.guide)
+        return cls(index, all_pages(index))
+
+
+def generate(content: Path, loaded: Loaded, plan: Plan | None = None) -> Generated:
     """Every page in memory, its diagrams drawn; raises ContentError for a diagram that fails."""
     drawn = draw_diagrams(content, loaded)
-    index = Index.of(loaded.guide)
-    pages = all_pages(index)
-    return Generated(pages, render_pages(environment(index, urls.repo(loaded.guide.site.repo_url)), pages), drawn)
+    plan = plan or Plan.of(loaded)
+    env = environment(plan.index, urls.repo(loaded.guide.site.repo_url))
+    return Generated(plan.pages, render_pages(env, plan.pages), drawn)
 
 
 def build(content: Path, out: Path) -> Report:

@@ -34,6 +34,7 @@ class _Build:
     """What one build carries from event to event (`mkdocs serve` starts a new one with each on_config)."""
 
     loaded: Any = None
+    plan: Any = None
     generated: Any = None
     seconds: float = 0.0  # the generator's share of this build (imports done inside the hook included)
     timers: list[float] = field(default_factory=list)
@@ -63,9 +64,9 @@ def on_config(config: Any, **_: Any) -> Any:
     global _build
     _build = _Build()
     _build.start()
-    from generator.index import Index
+    from generator.build import Plan
     from generator.loader import load
-    from generator.pages import all_pages, navigation
+    from generator.pages import navigation
 
     mermaid.store = mermaid.cache_for(Path(config.config_file_path).parent)  # the one place it is set
     if config.repo_url:  # a fork's repository link points at the fork, like the questions' edit links
@@ -75,8 +76,9 @@ def on_config(config: Any, **_: Any) -> Any:
         _build.loaded = load(_content(config))
     except ContentError as err:
         raise _fail(err) from None
+    _build.plan = Plan.of(_build.loaded)
     if not config.nav:
-        config.nav = navigation(all_pages(Index.of(_build.loaded.guide)))
+        config.nav = navigation(_build.plan.pages)
     _build.stop()
     return config
 
@@ -86,7 +88,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
     _build.start()
     try:
-        _build.generated = generate(_content(config), _build.loaded)
+        _build.generated = generate(_content(config), _build.loaded, _build.plan)
     except ContentError as err:
         raise _fail(err) from None
     finally:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -144,21 +145,23 @@ class Question:
     YAML_ONLY: ClassVar[tuple[str, ...]] = ("order",)  # read by the loader (position on the page), not kept
 
     def texts(self) -> Iterator[tuple[PathKey, str]]:
-        """Every Markdown text of the question with its field path, in field order."""
+        """Every Markdown text of the question with its field path, in field order (URLs are not text)."""
         for name in MARKDOWN_FIELDS:
-            yield from _strings(getattr(self, name), (name,))
+            value = getattr(self, name)
+            if isinstance(value, str):
+                yield (name,), value
+            elif isinstance(value, tuple):
+                for n, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield (name, n), item
+                    else:
+                        yield from (((name, n, key), getattr(item, key)) for key in _TEXTS[type(item)])
+            elif value is not None:
+                yield from (((name, key), getattr(value, key)) for key in _TEXTS[type(value)])
 
 
-def _strings(value: Any, at: PathKey) -> Iterator[tuple[PathKey, str]]:
-    if isinstance(value, str):
-        if at[-1] not in URL_FIELDS:
-            yield at, value
-    elif isinstance(value, tuple):
-        for n, item in enumerate(value):
-            yield from _strings(item, (*at, n))
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            yield from _strings(getattr(value, f.name), (*at, f.name))
+# The text fields of the nested records (a question nests one level deep, as its schema does).
+_TEXTS = {cls: tuple(f.name for f in dataclasses.fields(cls) if f.name not in URL_FIELDS) for cls in (FollowUp, Source, Star)}
 
 
 FIELDS: tuple[dataclasses.Field[Any], ...] = tuple(f for f in dataclasses.fields(Question) if f.name != "path")
@@ -174,24 +177,30 @@ BEHAVIORAL_FIELDS = tuple(f.name for f in FIELDS if f.metadata["only"] == _BEHAV
 
 def from_yaml(cls: type[Any], data: dict[str, Any], **extra: Any) -> Any:
     """An instance of the dataclass `cls` from checked YAML `data` (keys that are not fields are ignored)."""
+    return cls(**{name: convert(data[name]) for name, convert in _plan(cls) if name in data}, **extra)
+
+
+@functools.cache
+def _plan(cls: type[Any]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each field of `cls` with the conversion its annotation calls for, worked out once per class."""
     hints = typing.get_type_hints(cls)
-    values = {f.name: _convert(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}
-    return cls(**values, **extra)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
 
 
-def _convert(hint: Any, value: Any) -> Any:
+def _converter(hint: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):  # `X | None`
-        return _convert(next(a for a in typing.get_args(hint) if a is not type(None)), value)
+        return _converter(next(a for a in typing.get_args(hint) if a is not type(None)))
     if origin is tuple:
-        return tuple(_convert(typing.get_args(hint)[0], item) for item in value or ())
+        item = _converter(typing.get_args(hint)[0])
+        return lambda value: tuple(item(v) for v in value or ())
     if dataclasses.is_dataclass(hint):
-        return from_yaml(hint, value)  # type: ignore[arg-type]
+        return lambda value: from_yaml(hint, value)  # type: ignore[arg-type]
     if hint is dt.date:
-        return dt.date.fromisoformat(str(value))
+        return lambda value: dt.date.fromisoformat(str(value))
     if hint is int:
-        return int(value)
-    return str(value).strip()
+        return int
+    return lambda value: str(value).strip()
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ def environment(index: Index, repository: str) -> jinja2.Environment:
         return f"[{_text(q.title)}]({urls.question(q)})"
 
     bodies: dict[str, str] = {}  # a question's block is the same on every page that shows it
+    fits: dict[str, bool] = {}
 
     def body(q: Question) -> str:
         if q.id not in bodies:
@@ -80,7 +81,7 @@ def environment(index: Index, repository: str) -> jinja2.Environment:
         link=link,
         links=lambda ids: " · ".join(link(questions[i]) for i in ids),  # links to several questions, by id
         body=body,
-        fits_one_page=fits_one_page,
+        fits_one_page=lambda q: fits[q.id] if q.id in fits else fits.setdefault(q.id, fits_one_page(q)),
         edit_url=lambda q: urls.edit(repository, index.guide.site.edit_branch, q),
         report_url=lambda q: urls.report(repository, q),
     )

@@ -162,3 +162,24 @@ def _run_in_process(argv: list[str], env: dict[str, str], monkeypatch: pytest.Mo
     with contextlib.redirect_stderr(err):
         code = main(argv)
     return code, err.getvalue()
+
+
+# Forked Material partials and the one change each makes; anything else that differs is a Material update to copy.
+FORKS = {
+    "search.html": ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search.placeholder') }}\">"),
+    "source.html": (' class="md-source" data-md-component="source">', ' class="md-source">'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORKS))
+def test_forked_material_partials_differ_from_the_installed_ones_only_by_their_change(name: str) -> None:
+    import material
+
+    def body(text: str) -> str:
+        return re.sub(r"\A\{#-.*?-#\}\n", "", text, count=1, flags=re.S)  # the leading comment (theirs: "generated")
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / name).read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / name).read_text(encoding="utf-8")
+    old, new = FORKS[name]
+    assert old in theirs, f"Material's {name} changed where the fork changes it: copy it again into overrides/partials/"
+    assert body(ours) == body(theirs).replace(old, new, 1), f"Material's {name} changed: copy it into overrides/partials/ and redo the change"
