@@ -16,7 +16,7 @@ MERMAID_DIR     := overrides/assets/javascripts/vendor
 IFRAME_WORKER_VERSION := 1.0.4
 IFRAME_WORKER_SHA256  := e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609
 
-.PHONY: site test test-fast serve check docs links lock vendor bench clean help
+.PHONY: site test test-fast examples serve check docs links lock vendor bench clean help
 .DEFAULT_GOAL := help
 
 help: ## list the targets
@@ -45,7 +45,10 @@ test: $(STAMP) ## run the whole test suite (unit, golden, end-to-end, browser)
 # The unit tier: rules, golden files, schema, robustness, output. No MkDocs build and no browser: LG_CHROMIUM
 # names no browser, so a test that would draw or print without saying so fails here instead of running slowly.
 test-fast: $(STAMP) ## run the unit tier only (no site build, no browser; under a minute)
-	LG_CHROMIUM=/nonexistent LG_CACHE_DIR=$$(mktemp -d) $(BIN)/python -m pytest -m "not site and not browser" $(PYTEST_ARGS)
+	LG_CHROMIUM=/nonexistent LG_CACHE_DIR=$$(mktemp -d) $(BIN)/python -m pytest -m "not site and not browser and not examples" $(PYTEST_ARGS)
+
+examples: $(STAMP) ## run or check every code example in content/ (moto, AWS CLI models, cfn-lint); `make test` includes it
+	$(BIN)/python -m tests.examples content
 
 serve: $(STAMP) ## live preview on http://127.0.0.1:8000/aws-lambda-interview-guide/, reloads when content/ changes
 	$(BIN)/mkdocs serve

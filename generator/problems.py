@@ -50,6 +50,13 @@ RULES: dict[str, Rule] = {
     "LG043": Rule("Mermaid click, callback or init directive"),
     "LG044": Rule("Mermaid cannot draw the diagram"),
     "LG045": Rule("drawn diagram contains active content"),
+    "LG060": Rule("code example does not parse"),
+    "LG061": Rule("code example fails when run"),
+    "LG062": Rule("unknown AWS CLI or SAM CLI command or option"),
+    "LG063": Rule("CloudFormation or SAM template problem"),
+    "LG064": Rule("IAM policy problem"),
+    "LG065": Rule("Step Functions definition problem"),
+    "LG066": Rule("code example neither run nor marked as a fragment"),
     "LG050": Rule("reviewed or checked more than 12 months ago", "warning"),
 }
 

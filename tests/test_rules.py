@@ -44,6 +44,7 @@ def test_every_fixture_has_its_expected_output_and_every_code_is_exercised() -> 
     exercised = {re.search(r": (LG\d{3}) ", line).group(1) for p in FIXTURE_FILES for line in _expected(p)[1]}  # type: ignore[union-attr]
     exercised |= {"LG036", "LG050"}  # test_missing_content_file below; LG050 (a warning) in test_maintenance.py
     exercised |= {"LG044", "LG045"}  # drawn diagrams need a browser: tests/test_diagrams.py, tests/test_provenance.py
+    exercised |= {f"LG06{n}" for n in range(7)}  # code examples: tests/test_examples.py (`make examples`)
     assert exercised == set(RULES)
 
 
