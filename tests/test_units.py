@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,16 @@ def test_a_short_answer_fits_one_printed_page_and_a_long_or_drawn_one_does_not()
     assert not fits_one_page(dataclasses.replace(short, diagram="flowchart LR\n  A --> B"))
     many = tuple(FollowUp("A follow-up question that runs on for a while?", " ".join(["word"] * 30)) for _ in range(8))
     assert not fits_one_page(dataclasses.replace(short, follow_ups=many, sources=(Source("Page", "https://docs.aws.amazon.com/"),)))
+
+
+def test_a_category_without_questions_renders_a_page_that_says_so(tmp_path: Path) -> None:
+    import shutil
+
+    from generator.render import render
+
+    shutil.copytree(VALID, tmp_path / "content")
+    (tmp_path / "content" / "empty").mkdir()
+    (tmp_path / "content" / "empty" / "_category.yml").write_text('id: empty\ntitle: Empty\ndescription: "Nothing here yet, on purpose."\norder: 99\n')
+    pages = render(load_guide(tmp_path / "content"))
+    assert "No questions in this category yet." in pages["empty.md"]
+    assert "0 questions" in pages["empty-cheatsheet.md"] and "reviewed up to" not in pages["empty.md"]
