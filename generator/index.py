@@ -69,9 +69,11 @@ class Index:
         firsts = [next((q for q in qs if q.difficulty == "junior"), None) for qs in self.in_category.values()]
         return [q for q in firsts if q][:count]
 
-    def facts_used(self, questions: tuple[Question, ...]) -> list[Fact]:
-        """The facts these questions cite in any Markdown field, in the order of facts.yml."""
-        keys = {key for q in questions for _, text in q.texts() for kind, key in references(text) if kind == "fact"}
+    def facts_used(self, questions: tuple[Question, ...], fields: tuple[str, ...] | None = None) -> list[Fact]:
+        """The facts these questions cite in their Markdown fields (only `fields`, when given), in the order of
+        facts.yml."""
+        texts = (text for q in questions for at, text in q.texts() if fields is None or at[0] in fields)
+        keys = {key for text in texts for kind, key in references(text) if kind == "fact"}
         return [f for f in self.guide.facts if f.key in keys]
 
 

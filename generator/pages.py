@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import urls
 from generator.index import Index
-from generator.models import DIFFICULTIES, Fact, Question
+from generator.models import DIFFICULTIES, SHEET_FIELDS, Fact, Question
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ def categories(index: Index) -> Iterator[Page]:
 def cheatsheets(index: Index) -> Iterator[Page]:
     for category in index.guide.categories:
         questions = index.in_category[category.id]
-        context = {"category": category, "questions": questions, "facts": index.facts_used(questions), "as_of": _as_of(questions)}
+        # the numbers the sheet itself quotes: a sheet must fit two A4 pages, and the full answers list the rest
+        context = {"category": category, "questions": questions, "facts": index.facts_used(questions, SHEET_FIELDS), "as_of": _as_of(questions)}
         yield Page(urls.cheatsheet(category.id), "cheatsheet.md.j2", context)
 
 

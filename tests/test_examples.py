@@ -3,22 +3,32 @@ each kind is a problem at its line inside the block (in its file), all problems 
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, VALID
-from tests.examples.__main__ import main
 
 pytestmark = pytest.mark.examples
 
 ANCHOR = "  **Data flow.**"  # the first line of queue-worker's answer in the fixture
 
 
-def test_every_example_in_the_guide_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main([str(ROOT / "content")])
-    out = capsys.readouterr().out.splitlines()
+def _examples(content: str, cwd: Path, before: str = "") -> tuple[int, list[str]]:
+    """`python -m tests.examples CONTENT` in a process of its own (moto, the AWS CLI and cfn-lint set environment
+    variables and take memory that other tests should not inherit); `before` runs first, in that process."""
+    code = f"{before}\nimport sys\nfrom tests.examples.__main__ import main\nsys.exit(main([{content!r}]))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=600)
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    return result.returncode, result.stdout.splitlines()
+
+
+def test_every_example_in_the_guide_passes() -> None:
+    code, out = _examples(str(ROOT / "content"), ROOT)
     assert (code, out[-1]) == (0, "examples OK"), "\n".join(out)
     python = next(line for line in out if line.startswith("python: "))
     assert "run" in python and "with problems" not in "\n".join(out)
@@ -60,11 +70,8 @@ BROKEN = '''
 '''
 
 
-def test_a_broken_example_of_each_kind_is_a_located_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.examples import handlers
-
+def test_a_broken_example_of_each_kind_is_a_located_error(tmp_path: Path) -> None:
     shutil.copytree(VALID, tmp_path / "content")
-    monkeypatch.chdir(tmp_path)
     path = tmp_path / "content" / "design" / "queue-worker.yml"
     text = path.read_text()
     path.write_text(text.replace(ANCHOR, BROKEN.rstrip("\n") + "\n" + ANCHOR, 1))
@@ -73,12 +80,8 @@ def test_a_broken_example_of_each_kind_is_a_located_error(tmp_path: Path, monkey
     def line_of(snippet: str) -> int:
         return next(n for n, row in enumerate(lines, start=1) if snippet in row)
 
-    def raises(load: object) -> None:
-        load()["handler"]({}, None)  # type: ignore[operator]
-
-    monkeypatch.setitem(handlers.RUNNERS, ("queue-worker", 1), raises)
-    code = main(["content"])
-    out = capsys.readouterr().out.splitlines()
+    runner = "from tests.examples import handlers\nhandlers.RUNNERS[('queue-worker', 1)] = lambda load: load()['handler']({}, None)"
+    code, out = _examples("content", tmp_path, runner)
     assert code == 1
     file = "content/design/queue-worker.yml"
     expected_starts = [
@@ -128,14 +131,12 @@ UNCHECKED = '''
 '''
 
 
-def test_a_wrong_state_a_broken_json_and_an_unrun_handler_are_located_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_wrong_state_a_broken_json_and_an_unrun_handler_are_located_errors(tmp_path: Path) -> None:
     shutil.copytree(VALID, tmp_path / "content")
-    monkeypatch.chdir(tmp_path)
     path = tmp_path / "content" / "design" / "queue-worker.yml"
     path.write_text(path.read_text().replace(ANCHOR, UNCHECKED.rstrip("\n") + "\n" + ANCHOR, 1))
     lines = path.read_text().splitlines()
-    code = main(["content"])
-    out = capsys.readouterr().out.splitlines()
+    code, out = _examples("content", tmp_path)
     assert code == 1
     found = {line.split(": ")[1].split()[0]: line for line in out if line.startswith("content/")}
     assert sorted(found) == ["LG060", "LG065", "LG066"], out
