@@ -6,12 +6,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator import chromium, mermaid, urls
-from generator.index import Index
+from generator import chromium, mermaid
 from generator.loader import Loaded, load
-from generator.pages import Page, all_pages
+from generator.pages import Page, Plan
 from generator.problems import ContentError
-from generator.render import environment, render_pages
+from generator.render import render
 from generator.write import Report, write_pages
 
 
@@ -31,25 +30,11 @@ class Generated:
     drawn: mermaid.Drawn
 
 
-@dataclasses.dataclass(frozen=True)
-class Plan:
-    """The pages a guide makes, before rendering (the hook sets the navigation from them first)."""
-
-    index: Index
-    pages: list[Page]
-
-    @classmethod
-    def of(cls, loaded: Loaded) -> Plan:
-        index = Index.of(loaded.guide)
-        return cls(index, all_pages(index))
-
-
 def generate(content: Path, loaded: Loaded, plan: Plan | None = None) -> Generated:
     """Every page in memory, its diagrams drawn; raises ContentError for a diagram that fails."""
     drawn = draw_diagrams(content, loaded)
-    plan = plan or Plan.of(loaded)
-    env = environment(plan.index, urls.repo(loaded.guide.site.repo_url))
-    return Generated(plan.pages, render_pages(env, plan.pages), drawn)
+    plan = plan or Plan.of(loaded.guide)
+    return Generated(plan.pages, render(loaded.guide, plan), drawn)
 
 
 def build(content: Path, out: Path) -> Report:

@@ -34,7 +34,7 @@ from generator import chromium
 from generator.files import ContentFiles
 from generator.models import Guide, Question
 from generator.problems import Problem
-from generator.references import locate, strip_markdown
+from generator.references import place, strip_markdown
 from generator.safety import active_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,26 +109,25 @@ def collect(guide: Guide, files: ContentFiles) -> list[Diagram]:
     found = []
     for q in guide.questions:
         doc = docs[q.id]
-        for at, source in _question_diagrams(q):
-            line = doc.pos(at)[0]
-            first = next((row.strip() for row in source.splitlines() if row.strip()), "")
-            where = locate(doc.text, first, line) or (line, 1)
+        for at, text, offset, source in _question_diagrams(q):
+            # a field with a diagram is a block scalar (`diagram: |`): its text starts on the line after the key
+            where = place(doc.text, doc.pos(at)[0] + 1, text, offset)
             found.append(Diagram(titled(source, q.title), doc.path, *where))
     if files.study_plan:
         text = files.study_plan.text
         for match in FENCE_RE.finditer(text):
-            line = text.count("\n", 0, match.start(1)) + 1
-            first = next((row for row in match[1].splitlines() if row.strip()), "")
-            found.append(Diagram(match[1], files.study_plan.path, line, len(first) - len(first.lstrip()) + 1))
+            found.append(Diagram(match[1], files.study_plan.path, *place(text, 1, text, match.start(1))))
     return found
 
 
-def _question_diagrams(q: Question) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _question_diagrams(q: Question) -> Iterator[tuple[tuple[str | int, ...], str, int, str]]:
+    """(field, its text, where the diagram starts in it, the diagram's source) for each diagram of `q`."""
     if q.diagram:
-        yield ("diagram",), q.diagram
+        yield ("diagram",), q.diagram, 0, q.diagram
     for at, text in q.texts():
-        for source in blocks(text):
-            yield at, source
+        if "mermaid" in text:
+            for match in FENCE_RE.finditer(text):
+                yield at, text, match.start(1), match[1]
 
 
 @dataclass(frozen=True)

@@ -64,9 +64,8 @@ def on_config(config: Any, **_: Any) -> Any:
     global _build
     _build = _Build()
     _build.start()
-    from generator.build import Plan
     from generator.loader import load
-    from generator.pages import navigation
+    from generator.pages import Plan, navigation
 
     mermaid.store = mermaid.cache_for(Path(config.config_file_path).parent)  # the one place it is set
     if config.repo_url:  # a fork's repository link points at the fork, like the questions' edit links
@@ -76,7 +75,7 @@ def on_config(config: Any, **_: Any) -> Any:
         _build.loaded = load(_content(config))
     except ContentError as err:
         raise _fail(err) from None
-    _build.plan = Plan.of(_build.loaded)
+    _build.plan = Plan.of(_build.loaded.guide)
     if not config.nav:
         config.nav = navigation(_build.plan.pages)
     _build.stop()

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import urls
 from generator.index import Index
-from generator.models import DIFFICULTIES, SHEET_FIELDS, Fact, Question
+from generator.models import DIFFICULTIES, SHEET_FIELDS, Fact, Guide, Question
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,19 @@ PAGE_TYPES: tuple[Callable[[Index], Iterator[Page]], ...] = (home, study_plan, c
 
 def all_pages(index: Index) -> list[Page]:
     return [page for page_type in PAGE_TYPES for page in page_type(index)]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The pages a guide makes, before rendering (the MkDocs hook sets the navigation from them first)."""
+
+    index: Index
+    pages: list[Page]
+
+    @classmethod
+    def of(cls, guide: Guide) -> Plan:
+        index = Index.of(guide)
+        return cls(index, all_pages(index))
 
 
 def navigation(pages: list[Page]) -> list[dict[str, str]]:

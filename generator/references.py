@@ -59,6 +59,22 @@ def locate(file_text: str, needle: str, from_line: int) -> tuple[int, int] | Non
     return None
 
 
+def place(file_text: str, first_line: int, text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) in the file of the first non-blank text at or after `offset` in `text`, a value whose
+    first line is the file's line `first_line` (a block scalar's text starts on the line after its key; a whole
+    Markdown file starts on line 1). Counting lines is exact for block scalars; if the file's line does not hold
+    that text (another scalar style), the text is searched for from `first_line` instead."""
+    rows = text[offset:].splitlines()
+    skipped = next((n for n, row in enumerate(rows) if row.strip()), 0)
+    wanted = rows[skipped].strip() if rows else ""
+    line = first_line + text.count("\n", 0, offset) + skipped
+    file_rows = file_text.splitlines()
+    row = file_rows[line - 1] if 0 < line <= len(file_rows) else ""
+    if wanted and row.strip() == wanted:
+        return line, row.index(wanted) + 1
+    return locate(file_text, wanted, first_line) or (first_line, 1)
+
+
 def word_count(markdown: str) -> int:
     """Words in Markdown, code included (a code example is part of an answer)."""
     return len(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’.-]*", markdown))

@@ -15,7 +15,7 @@ import jinja2
 from generator import mermaid, urls
 from generator.index import Index
 from generator.models import Guide, Question
-from generator.pages import Page, all_pages, fits_one_page
+from generator.pages import Page, Plan, fits_one_page
 from generator.references import strip_markdown, substitute
 
 _OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True, "autoescape": False}
@@ -100,10 +100,11 @@ def render_pages(env: jinja2.Environment, pages: Iterable[Page]) -> dict[str, st
     return out
 
 
-def render(guide: Guide) -> dict[str, str]:
-    """All generated pages of `guide`, keyed by path relative to the docs folder."""
-    index = Index.of(guide)
-    return render_pages(environment(index, urls.repo(guide.site.repo_url)), all_pages(index))
+def render(guide: Guide, plan: Plan | None = None) -> dict[str, str]:
+    """All generated pages of `guide` (those of `plan`, when the caller has made it), keyed by path relative to the
+    docs folder."""
+    plan = plan or Plan.of(guide)
+    return render_pages(environment(plan.index, urls.repo(guide.site.repo_url)), plan.pages)
 
 
 def block(text: str, width: int = 4) -> str:

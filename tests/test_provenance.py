@@ -74,3 +74,19 @@ def test_a_question_link_typo_in_any_markdown_field_is_a_located_error(old: str,
     assert (code, out[-1]) == (1, "1 problem in 1 file"), out
     column = new.index("{q:") + 1
     assert out[0] == f"content/design/queue-worker.yml:{line}:{column}: LG027 unknown question `queue-workers` in a link - did you mean `queue-worker`?"
+
+
+@pytest.mark.browser
+def test_the_second_of_two_lookalike_diagrams_in_one_answer_is_reported_at_its_own_line(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.browser import require_chromium
+
+    monkeypatch.setenv("LG_CHROMIUM", require_chromium())
+    path = project / "content" / "design" / "queue-worker.yml"
+    two = "  ```mermaid\n  flowchart TB\n    A[Client] --> B[Queue]\n  ```\n\n  ```mermaid\n  flowchart TB\n    A[Client] --> B[Queue\n  ```\n\n"
+    text = path.read_text()
+    path.write_text(text.replace("  **Data flow.**", two + "  **Data flow.**", 1))
+    rows = path.read_text().splitlines()
+    second = [n for n, row in enumerate(rows, start=1) if row == "  flowchart TB"][1]
+    code, out = run_cli(capsys, "check", "content")
+    assert code == 1, out
+    assert out[0].startswith(f"content/design/queue-worker.yml:{second}:3: LG044 "), out

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.loader import Loaded
 from generator.problems import Problem
-from generator.references import locate
+from generator.references import place
 
 FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)```[ \t]*(?P<lang>[A-Za-z0-9_+-]*)(?P<info>[^\n]*)\n(?P<code>.*?)^(?P=indent)```[ \t]*$", re.S | re.M)
 TITLE_RE = re.compile(r'title="([^"]*)"')
@@ -54,7 +54,6 @@ def collect(loaded: Loaded, root: Path) -> list[Block]:
 
 def _blocks(owner: str, text: str, file_text: str, path: str, from_line: int, earlier: list[Block]) -> list[Block]:
     found = []
-    file_lines = file_text.splitlines()
     for match in FENCE_RE.finditer(text):
         lang = match["lang"].lower()
         if lang == "mermaid" or not match["code"].strip():
@@ -62,9 +61,7 @@ def _blocks(owner: str, text: str, file_text: str, path: str, from_line: int, ea
         title = TITLE_RE.search(match["info"])
         first = next(row for row in match["code"].splitlines() if row.strip())
         offset = match["code"].splitlines().index(first)
-        line = from_line + text.count("\n", 0, match.start("code")) + offset
-        row = file_lines[line - 1] if 0 < line <= len(file_lines) else ""
-        where = (line, row.find(first.strip()) + 1) if row.strip() == first.strip() else locate(file_text, first.strip(), from_line) or (from_line, 1)
+        where = place(file_text, from_line, text, match.start("code"))
         indent = where[1] - 1 - (len(first) - len(first.lstrip()))
         index = 1 + sum(1 for b in [*earlier, *found] if b.question == owner and b.lang == lang)
         found.append(Block(owner, index, lang, title[1] if title else "", match["code"], path, where[0] - offset, indent))
