@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator import chromium, mermaid
+from generator import chromium, dataset, mermaid
 from generator.loader import Loaded, load
 from generator.pages import Page, Plan
 from generator.problems import ContentError
@@ -28,17 +28,18 @@ class Generated:
     pages: list[Page]
     texts: dict[str, str]  # path -> Markdown
     drawn: mermaid.Drawn
+    data: dict[str, bytes]  # path -> bytes: the dataset files (generator.dataset), copied into the site as they are
 
 
 def generate(content: Path, loaded: Loaded, plan: Plan | None = None) -> Generated:
     """Every page in memory, its diagrams drawn; raises ContentError for a diagram that fails."""
     drawn = draw_diagrams(content, loaded)
     plan = plan or Plan.of(loaded.guide)
-    return Generated(plan.pages, render(loaded.guide, plan), drawn)
+    return Generated(plan.pages, render(loaded.guide, plan), drawn, dataset.files(loaded.guide))
 
 
 def build(content: Path, out: Path) -> Report:
     """Raises ContentError (nothing written) or OutputError; returns what changed."""
     generated = generate(content, load(content))
-    report = write_pages(generated.texts, out, content)
+    report = write_pages(generated.texts, out, content, generated.data)
     return dataclasses.replace(report, notes=(generated.drawn.summary(),) if generated.drawn.total else ())

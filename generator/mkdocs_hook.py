@@ -7,7 +7,7 @@ again by its own output.
 
 - on_config: load and check the content; set the navigation (unless mkdocs.yml has `nav:`) and the repository.
 - on_pre_build: draw the diagrams and render the pages, before MkDocs empties site/: a failure leaves the last site.
-- on_files: the pages join the files MkDocs found, those outside the sidebar marked so.
+- on_files: the pages and the dataset files join the files MkDocs found, pages outside the sidebar marked so.
 - on_post_build: the search index as a script, for a downloaded copy; one log line with the generator's time.
 """
 
@@ -107,11 +107,12 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
     for file in files:
         if file.src_dir is None or Path(file.src_dir) != docs:
             others.append(file)  # the theme's files
-        elif not (file.src_uri in generated.texts or (file.is_documentation_page() and is_generated(Path(file.abs_src_path)))):
+        elif not (file.src_uri in generated.texts or file.src_uri in generated.data or (file.is_documentation_page() and is_generated(Path(file.abs_src_path)))):
             own.append(file)  # a hand-written file in docs/
     for page in generated.pages:
         inclusion = InclusionLevel.UNDEFINED if page.nav_title else InclusionLevel.NOT_IN_NAV
         own.append(File.generated(config, page.path, content=generated.texts[page.path], inclusion=inclusion))
+    own.extend(File.generated(config, name, content=blob) for name, blob in generated.data.items())
     _build.stop()
     return Files(sorted(own, key=file_sort_key) + others)
 

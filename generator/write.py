@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.urls import MARKER
+from generator.urls import DATA_FILES, MARKER
 
 
 class OutputError(Exception):
@@ -56,27 +56,34 @@ def check_target(out: Path, content: Path | None = None) -> Path:
 
 
 def remove_generated(out: Path) -> list[str]:
-    """Delete the generated pages in `out` (files carrying the marker), nothing else; returns their names."""
+    """Delete the generated pages in `out` (files carrying the marker) and the dataset files, nothing else;
+    returns their names."""
     removed = []
     for path in sorted(out.rglob("*.md")) if out.is_dir() else ():
         if path.is_file() and is_generated(path):
             path.unlink()
             removed.append(str(path.relative_to(out)))
+    for name in DATA_FILES:
+        if (out / name).is_file() and not (out / name).is_symlink():
+            (out / name).unlink()
+            removed.append(name)
     return removed
 
 
-def write_pages(pages: dict[str, str], out: Path, content: Path | None = None) -> Report:
-    """Make `out` hold exactly `pages` among generated files; leave every other file alone."""
+def write_pages(pages: dict[str, str], out: Path, content: Path | None = None, data: dict[str, bytes] | None = None) -> Report:
+    """Make `out` hold exactly `pages` among generated files, and the `data` files as given; leave every other
+    file alone."""
     root = check_target(out, content)
     targets: dict[Path, bytes] = {}
-    for name, text in sorted(pages.items()):
+    files = {**{name: text.encode("utf-8") for name, text in pages.items()}, **(data or {})}
+    for name, blob in sorted(files.items()):
         target = root / name
         # `root` is resolved, so a plain file name in it needs resolving only when it is a symlink
         if "/" in name or os.sep in name or name in ("", ".", "..") or target.is_symlink():
             target = target.resolve()
         if root not in target.parents:
             raise OutputError(f"refusing to write {name!r}: it is outside {out}")
-        targets[target] = text.encode("utf-8")
+        targets[target] = blob
     root.mkdir(parents=True, exist_ok=True)
     written, unchanged = [], []
     for target, data in targets.items():
@@ -85,7 +92,7 @@ def write_pages(pages: dict[str, str], out: Path, content: Path | None = None) -
             unchanged.append(name)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".md")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, target)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import urls
 from generator.build import build
 from generator.problems import ContentError
 from generator.write import OutputError, write_pages
@@ -21,11 +22,12 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 def test_build_writes_pages_then_reports_up_to_date(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, lines = run_cli(capsys, "build", "--content", "content", "--out", "docs")
     golden = sorted(p.name for p in (ROOT / "tests" / "golden" / "valid").glob("*.md"))
-    assert (code, lines) == (0, [f"docs: {len(golden)} written, 0 unchanged, 0 removed", "diagrams: 1 drawn at build time"])
-    assert sorted(_snapshot(project / "docs")) == golden
+    files = len(golden) + len(urls.DATA_FILES)  # the pages and the dataset
+    assert (code, lines) == (0, [f"docs: {files} written, 0 unchanged, 0 removed", "diagrams: 1 drawn at build time"])
+    assert sorted(_snapshot(project / "docs")) == sorted([*golden, *urls.DATA_FILES])
     stamps = {p: p.stat().st_mtime_ns for p in (project / "docs").iterdir()}
     code, lines = run_cli(capsys, "build", "--content", "content", "--out", "docs")
-    assert (code, lines) == (0, [f"docs: up to date ({len(golden)} pages)", "diagrams: 1 drawn at build time"])
+    assert (code, lines) == (0, [f"docs: up to date ({files} pages)", "diagrams: 1 drawn at build time"])
     assert stamps == {p: p.stat().st_mtime_ns for p in (project / "docs").iterdir()}
 
 
@@ -35,9 +37,10 @@ def test_only_the_changed_page_is_rewritten(project: Path) -> None:
     question.write_text(question.read_text().replace("Design a queue worker that survives failures", "Design a queue worker that never loses a message"))
     report = build(project / "content", project / "docs")
     # exactly the pages that show the title (its category page, links from others, lists) are rewritten
-    showing = sorted(p.name for p in (project / "docs").glob("*.md") if "never loses a message" in p.read_text())
+    docs = project / "docs"
+    showing = sorted(str(p.relative_to(docs)) for p in docs.rglob("*") if p.is_file() and "never loses a message" in p.read_text())
     assert list(report.written) == showing
-    assert {"basics.md", "design.md", "q-queue-worker.md", "topic-sqs.md"} <= set(showing)
+    assert {"basics.md", "design.md", "q-queue-worker.md", "topic-sqs.md", "data/questions.json", "data/questions.csv"} <= set(showing)
     assert "key-numbers.md" in report.unchanged
 
 
