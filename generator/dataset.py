@@ -25,6 +25,7 @@ from generator.schema import load_schema
 
 FORMAT = "aws-lambda-interview-guide/questions"
 VERSION = 1  # raise it when a field changes meaning or goes away; adding a field keeps it
+LICENSE = "CC-BY-SA-4.0"  # the content's licence (README), which the data carries with it
 CSV_COLUMNS = ("id", "title", "category", "kind", "difficulty", "tags", "short", "key_points", "url", "reviewed")
 
 
@@ -58,6 +59,8 @@ def export(guide: Guide) -> dict[str, Any]:
         "version": VERSION,
         "title": guide.site.title,
         "repository": guide.site.repo_url,
+        "license": LICENSE,
+        "attribution": f"{guide.site.title}, {guide.site.repo_url}, licensed {LICENSE}",
         "categories": [{"id": c.id, "title": c.title, "description": c.description} for c in guide.categories],
         "questions": [_question(q, resolve, titles[q.category]) for q in guide.questions],
         "facts": [
@@ -128,12 +131,14 @@ def schema() -> dict[str, Any]:
         "description": f"{FORMAT} version {VERSION}. Markdown fields have {{fact:key}} resolved to values and {{q:id}} to links relative to the site's root.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["format", "version", "title", "repository", "categories", "questions", "facts"],
+        "required": ["format", "version", "title", "repository", "license", "attribution", "categories", "questions", "facts"],
         "properties": {
             "format": {"const": FORMAT},
             "version": {"const": VERSION},
             "title": text,
             "repository": text,
+            "license": {"const": LICENSE},
+            "attribution": {"description": "What a reuse must credit.", "type": "string"},
             "categories": {
                 "type": "array",
                 "items": {"type": "object", "additionalProperties": False, "required": ["id", "title", "description"], "properties": {"id": text, "title": text, "description": text}},
