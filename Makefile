@@ -37,6 +37,7 @@ docs: $(STAMP) ## generate the Markdown pages from content/ into docs/ (for buil
 site: $(STAMP) ## generate the Markdown and build the static site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m generator pdf --site site
+	$(BIN)/python -m generator anki --site site
 	@echo "Site built in site/: open site/index.html in a browser, or run 'make serve' for a live preview."
 
 test: $(STAMP) ## run the whole test suite (unit, golden, end-to-end, browser)

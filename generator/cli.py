@@ -84,6 +84,25 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _anki(args: argparse.Namespace) -> int:
+    from generator import anki, urls
+    from generator.loader import load_guide
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"error: {site} holds no built site; run `make site` (or mkdocs build) first")
+        return 1
+    try:
+        guide = load_guide(Path(args.content))
+    except ContentError as err:
+        _report(err.problems, False)
+        return 1
+    site_url = args.site_url or os.environ.get("SITE_URL") or urls.pages_url(guide.site.repo_url)
+    target = anki.write(Path(args.content), guide, site, site_url)
+    print(f"{target}: {len(guide.questions)} notes in {len(guide.categories)} decks ({target.stat().st_size // 1024} KB)")
+    return 0
+
+
 def _new(args: argparse.Namespace) -> int:
     from generator.scaffold import ScaffoldError, new_question
 
@@ -138,6 +157,11 @@ def parser() -> argparse.ArgumentParser:
     pdfs.add_argument("--site", default="site", metavar="DIR", help="built site (default: site/)")
     pdfs.add_argument("--cache", default=".cache/pdf", metavar="DIR", help="reuse PDFs of unchanged pages (default: .cache/pdf/)")
     pdfs.set_defaults(run=_pdf)
+    deck = commands.add_parser("anki", help="write the Anki deck (.apkg) into a built site and show its link")
+    deck.add_argument("--site", default="site", metavar="DIR", help="built site (default: site/)")
+    deck.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content/)")
+    deck.add_argument("--site-url", help="the published site, for the cards' links (default: $SITE_URL, else the repository's GitHub Pages)")
+    deck.set_defaults(run=_anki)
     new = commands.add_parser("new", help="scaffold a question file to fill in; prints its path")
     new.add_argument("--category", required=True, help="category id (a folder under content/)")
     new.add_argument("--title", required=True, help="the question, as an interviewer asks it")
