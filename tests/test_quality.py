@@ -215,3 +215,34 @@ def test_downloaded_copy_works_offline_from_the_file_system(browser: tuple[objec
     # pages, scripts, styles, diagrams and the search index all load from the file system (a load cut short by
     # the search entry's forward to the question is aborted, not missing)
     assert [f for f in failed if not f.endswith("net::ERR_ABORTED")] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_study_mode_hides_short_answers_behind_buttons_and_is_remembered(browser: tuple[object, str], scheme: str) -> None:
+    chromium, url = browser
+    page = _page(chromium, scheme)
+    page.goto(url + "fundamentals.html", wait_until="networkidle")
+    if scheme == "dark":
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    short = page.locator(".lg-q .lg-short").first
+    toggle = page.get_by_role("button", name="Hide short answers")
+    assert short.is_visible() and toggle.get_attribute("aria-pressed") == "false"
+    toggle.focus()
+    page.keyboard.press("Enter")  # by keyboard
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert not short.is_visible()
+    shorts = page.locator(".lg-q .lg-short").count()
+    reveals = page.get_by_role("button", name="Show short answer")
+    assert reveals.count() == shorts > 1
+    reveals.first.click()
+    assert short.is_visible() and not page.locator(".lg-q .lg-short").nth(1).is_visible()
+    assert page.locator(".lg-reveal").first.get_attribute("aria-expanded") == "true"
+    assert _violations(page) == []
+    page.emulate_media(media="print")
+    assert page.locator(".lg-q .lg-short").nth(1).is_visible(), "print hides a short answer"
+    page.emulate_media(media="screen")
+    page.reload(wait_until="networkidle")
+    assert not page.locator(".lg-q .lg-short").first.is_visible(), "study mode was not remembered"
+    page.get_by_role("button", name="Hide short answers").click()
+    assert page.locator(".lg-q .lg-short").first.is_visible() and page.locator(".lg-reveal").first.is_hidden()
+    page.close()

@@ -85,6 +85,68 @@
   window.addEventListener("hashchange", openFromHash);
 })();
 
+/* Study mode on category pages: "Hide short answers" hides each short answer behind its own button, so a reader
+   can say an answer out loud before looking. The choice is kept for the site in localStorage. Print always shows
+   the short answers (print.css), and without JavaScript nothing is hidden. */
+(function () {
+  "use strict";
+  var KEY = "lg:aws-lambda-interview-guide:study";
+
+  function stored() {
+    try { return window.localStorage.getItem(KEY) === "1"; } catch (e) { return false; }
+  }
+  function store(on) {
+    try { window.localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private mode: this page only */ }
+  }
+
+  function apply(on) {
+    document.documentElement.classList.toggle("lg-study", on);
+    document.querySelectorAll("[data-lg-study]").forEach(function (button) { button.setAttribute("aria-pressed", String(on)); });
+    document.querySelectorAll(".lg-q .lg-short").forEach(function (short, n) {
+      var reveal = short.previousElementSibling;
+      if (!reveal || !reveal.classList.contains("lg-reveal")) {
+        if (!on) return;
+        reveal = document.createElement("button");
+        reveal.type = "button";
+        reveal.className = "lg-reveal";
+        reveal.textContent = "Show short answer";
+        if (!short.id) short.id = "lg-short-" + (n + 1);
+        reveal.setAttribute("aria-controls", short.id);
+        reveal.addEventListener("click", function () {
+          var open = reveal.getAttribute("aria-expanded") !== "true";
+          reveal.setAttribute("aria-expanded", String(open));
+          reveal.textContent = open ? "Hide short answer" : "Show short answer";
+          short.classList.toggle("lg-shown", open);
+        });
+        short.before(reveal);
+      }
+      reveal.setAttribute("aria-expanded", "false");
+      reveal.textContent = "Show short answer";
+      short.classList.remove("lg-shown");
+    });
+  }
+
+  function onPage() {
+    document.querySelectorAll("[data-lg-study]").forEach(function (button) {
+      button.hidden = false;
+      if (button.dataset.lgBound) return;
+      button.dataset.lgBound = "1";
+      button.addEventListener("click", function () {
+        var on = !document.documentElement.classList.contains("lg-study");
+        store(on);
+        apply(on);
+      });
+    });
+    if (document.querySelector("[data-lg-study]")) apply(stored());
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(onPage);
+  } else {
+    document.addEventListener("DOMContentLoaded", onPage);
+  }
+})();
+
 /* Diagrams arrive as SVG in declarative shadow roots (<template shadowrootmode>), which browsers since 2024
    attach while parsing. An older browser leaves the template inert; attach it here so the diagram shows. */
 (function () {
