@@ -34,8 +34,12 @@ _COMMON = {"--config-env", "--config-file", "--debug", "--help", "--profile", "-
 SAM: dict[str, set[str]] = {
     "build": {"--template-file", "--template", "-t", "--use-container", "-u", "--parallel", "--cached", "--build-dir", "-b", "--manifest", "--parameter-overrides", "--container-env-var", "--skip-pull-image", "--build-image"},
     "deploy": {"--guided", "-g", "--template-file", "--template", "-t", "--stack-name", "--s3-bucket", "--s3-prefix", "--resolve-s3", "--capabilities", "--parameter-overrides", "--no-confirm-changeset", "--confirm-changeset", "--no-execute-changeset", "--fail-on-empty-changeset", "--no-fail-on-empty-changeset", "--role-arn", "--tags", "--image-repository", "--resolve-image-repos", "--disable-rollback", "--on-failure"},
-    "local invoke": {"--event", "-e", "--env-vars", "-n", "--template", "-t", "--parameter-overrides", "--debug-port", "-d", "--docker-network", "--skip-pull-image", "--log-file", "-l", "--no-event"},
-    "local start-api": {"--port", "-p", "--host", "--env-vars", "-n", "--template", "-t", "--warm-containers", "--debug-port", "-d"},
+    "local invoke": {"--event", "-e", "--env-vars", "-n", "--template", "-t", "--parameter-overrides", "--debug-port", "-d", "--docker-network", "--skip-pull-image", "--log-file", "-l", "--no-event",
+                     "--container-env-vars", "--debugger-path", "--debug-args", "--docker-volume-basedir", "--force-image-build", "--invoke-image", "--runtime", "--add-host", "--layer-cache-basedir", "--hook-name"},
+    "local start-api": {"--port", "-p", "--host", "--env-vars", "-n", "--template", "-t", "--warm-containers", "--debug-port", "-d", "--container-env-vars", "--debugger-path", "--debug-args", "--static-dir"},
+    "local start-lambda": {"--port", "-p", "--host", "--env-vars", "-n", "--template", "-t", "--warm-containers", "--debug-port", "-d", "--container-env-vars", "--debugger-path", "--debug-args"},
+    # samcli/commands/remote/invoke/core/options.py in aws/aws-sam-cli
+    "remote invoke": {"--stack-name", "--event", "--event-file", "--test-event-name", "--parameter", "--output"},
     "sync": {"--watch", "--code", "--stack-name", "--template-file", "--template", "-t", "--resource-id", "--resource", "--parameter-overrides", "--capabilities", "--s3-bucket"},
     "logs": {"--name", "-n", "--stack-name", "--tail", "-t", "--filter", "--start-time", "-s", "--end-time", "-e", "--include-traces", "--cw-log-group", "--output"},
     "validate": {"--template-file", "--template", "-t", "--lint"},
