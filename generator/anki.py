@@ -155,5 +155,6 @@ def write(content: Path, guide: Guide, site: Path, site_url: str) -> Path:
     home = site / "index.html"
     if home.is_file():
         text = home.read_text(encoding="utf-8")
-        home.write_text(text.replace('<p class="lg-anki" hidden>', '<p class="lg-anki">'), encoding="utf-8")
+        text = text.replace('<p class="lg-anki" hidden>', '<p class="lg-anki">')  # until now it linked nowhere
+        home.write_text(text.replace("<a data-lg-anki download>", f'<a href="{urls.DATA_ANKI}" download>'), encoding="utf-8")
     return target

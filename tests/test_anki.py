@@ -100,10 +100,11 @@ def test_make_site_step_writes_the_deck_with_drawn_diagrams_and_shows_its_link(t
     project = make_project(tmp_path / "project", VALID)
     assert build_site(project).returncode == 0
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<p class="lg-anki" hidden>' in home  # no deck yet: no link to a missing file
+    assert '<p class="lg-anki" hidden>' in home and urls.DATA_ANKI not in home  # no deck yet: no link to a missing file
     result = run_module("anki", "--site", "site", "--content", "content", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert '<p class="lg-anki">' in (project / "site" / "index.html").read_text(encoding="utf-8")
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="lg-anki">' in home and f'<a href="{urls.DATA_ANKI}" download>' in home
     db = _open((project / "site" / urls.DATA_ANKI).read_bytes(), tmp_path)
     diagrams = [flds.split("\x1f")[anki.FIELDS.index("Diagram")] for (flds,) in db.execute("SELECT flds FROM notes")]
     assert any(d.startswith("<svg") for d in diagrams), "the fixture's diagram was not drawn into its note"
