@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-KINDS = ("concept", "scenario", "behavioral", "tip")
+KINDS = ("concept", "scenario", "behavioral")  # "tip" (advice lines from the seed) was retired: advice is a question now
 DIFFICULTIES = ("junior", "mid", "senior")
 URL_FIELDS = frozenset({"url", "source", "repo_url"})  # addresses, not prose: checked as https URLs (LG031)
 

@@ -37,7 +37,7 @@ def _as_of(questions: tuple[Question, ...]) -> Any:
 
 
 def home(index: Index) -> Iterator[Page]:
-    context = {"counts": index.kind_counts(), "popular": index.popular_tags(), "start_here": index.start_here(), "kinds": ("scenario", "behavioral", "tip")}
+    context = {"counts": index.kind_counts(), "popular": index.popular_tags(), "start_here": index.start_here(), "kinds": ("scenario", "behavioral")}
     yield Page(urls.HOME, "home.md.j2", context, nav_title="Home")
 
 

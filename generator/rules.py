@@ -21,7 +21,7 @@ from generator.schema import did_you_mean, field_name
 from generator.yamlfile import PathKey, YamlFile
 
 # Minimum words in `answer`, by kind: below these an answer cannot meet the quality bar.
-MIN_WORDS = dict(zip(KINDS, (100, 350, 150, 180), strict=True))  # concept, scenario, behavioral, tip
+MIN_WORDS = dict(zip(KINDS, (100, 350, 150), strict=True))  # concept, scenario, behavioral
 
 
 def check(loaded: ContentFiles, today: dt.date) -> list[Problem]:

@@ -44,7 +44,7 @@ def test_every_question_in_the_seed_document_is_mapped() -> None:
 
 def test_every_category_has_questions_and_the_guide_covers_all_kinds(guide: Guide) -> None:
     assert all(guide.in_category(c.id) for c in guide.categories)
-    assert {q.kind for q in guide.questions} == {"concept", "scenario", "behavioral", "tip"}
+    assert {q.kind for q in guide.questions} == {"concept", "scenario", "behavioral"}
 
 
 def test_no_question_is_an_orphan(guide: Guide) -> None:

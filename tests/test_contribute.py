@@ -88,10 +88,10 @@ def test_new_check_build_and_edit_link(repo: Path, tmp_path: Path) -> None:
 def test_new_refuses_to_overwrite_or_reuse_an_id(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "valid", content)
-    first = new_question(content, "basics", "Why use layers?", "tip", today=dt.date(2026, 11, 27))
+    first = new_question(content, "basics", "Why use layers?", "concept", today=dt.date(2026, 11, 27))
     assert first == content / "basics" / "why-use-layers.yml"
     with pytest.raises(ScaffoldError, match="already used"):
-        new_question(content, "design", "Why use layers?", "tip")
+        new_question(content, "design", "Why use layers?", "concept")
     with pytest.raises(ScaffoldError, match="already used"):
         new_question(content, "basics", "Something else", "concept", qid="what-is-lambda")
     with pytest.raises(ScaffoldError, match="unknown category 'nope'; use one of: basics, design"):
