@@ -145,8 +145,10 @@ def test_wide_diagrams_stay_readable_on_a_phone(browser: tuple[object, str]) -> 
     chromium, url = browser
     page = _phone(chromium)
     page.goto(url + "scenarios.html", wait_until="networkidle")
-    page.locator("details.answer > summary").first.click()
-    host = page.locator(".lg-diagram").first
+    section = page.locator(".lg-q:has(.lg-diagram)").first  # the first question with a diagram
+    section.locator("details.answer > summary").first.click()
+    page.wait_for_function("document.querySelectorAll('.lg-diagram[tabindex]').length > 0")
+    host = page.locator(".lg-diagram[tabindex]").first  # made focusable when its answer opened, because it is wide
     scroll_width, client_width = host.evaluate("el => [el.scrollWidth, el.clientWidth]")
     assert scroll_width >= 640 > client_width
     assert (host.get_attribute("tabindex"), host.get_attribute("role")) == ("0", "group")
