@@ -15,7 +15,6 @@ import dataclasses
 import hashlib
 import io
 import json
-import re
 from typing import Any
 
 from generator import urls
@@ -45,8 +44,7 @@ def export(guide: Guide) -> dict[str, Any]:
     titles = {c.id: c.title for c in guide.categories}
 
     def resolve(text: str) -> str:
-        def replace(match: re.Match[str], in_code: bool) -> str:
-            kind, key = match.group(0)[1:-1].split(":", 1)
+        def replace(kind: str, key: str, in_code: bool) -> str:
             if kind == "fact":
                 return facts[key].value
             q = by_id[key]

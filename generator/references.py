@@ -9,7 +9,7 @@ REFERENCE_RE = re.compile(r"\{(fact|q):([^{}\s]*)\}")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1", re.S)
 
-Replace = Callable[[re.Match[str], bool], str]  # (match, in_code) -> replacement
+Replace = Callable[[str, str, bool], str]  # (kind "fact" | "q", key, in_code) -> replacement
 
 
 def references(text: str) -> Iterator[tuple[str, str]]:
@@ -19,7 +19,7 @@ def references(text: str) -> Iterator[tuple[str, str]]:
 
 
 def substitute(text: str, replace: Replace) -> str:
-    """Apply `replace` to every reference, telling it whether the reference sits in code."""
+    """Apply `replace` to every reference (its kind and key), telling it whether the reference sits in code."""
     if "{" not in text:
         return text
     out: list[str] = []
@@ -36,7 +36,7 @@ def substitute(text: str, replace: Replace) -> str:
 
 
 def _sub(text: str, replace: Replace, in_code: bool) -> str:
-    return REFERENCE_RE.sub(lambda m: replace(m, in_code), text)
+    return REFERENCE_RE.sub(lambda m: replace(m.group(1), m.group(2), in_code), text)
 
 
 def _sub_prose(line: str, replace: Replace) -> str:

@@ -7,7 +7,6 @@ links point at comes from generator.urls; lookups come from the `Index`.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 
 import jinja2
@@ -34,8 +33,7 @@ def environment(index: Index, repository: str) -> jinja2.Environment:
     def md(text: str) -> str:
         """Expand {fact:key} and {q:id}: links in prose, plain values inside code."""
 
-        def replace(match: re.Match[str], in_code: bool) -> str:
-            kind, key = match.group(0)[1:-1].split(":", 1)
+        def replace(kind: str, key: str, in_code: bool) -> str:
             if kind == "fact":
                 fact = facts[key]
                 return fact.value if in_code else f'[{fact.value}]({urls.fact(key)} "{_attr(fact.title)}")'
@@ -46,8 +44,7 @@ def environment(index: Index, repository: str) -> jinja2.Environment:
     def plain(text: str) -> str:
         """Text without Markdown: facts as values, question links as titles (for page descriptions)."""
 
-        def replace(match: re.Match[str], in_code: bool) -> str:
-            kind, key = match.group(0)[1:-1].split(":", 1)
+        def replace(kind: str, key: str, in_code: bool) -> str:
             return facts[key].value if kind == "fact" else questions[key].title
 
         return strip_markdown(substitute(text, replace))

@@ -1,4 +1,16 @@
 /* Small enhancements for the guide's pages. Everything here is optional: pages work without JavaScript. */
+
+/* Run `fn` on every page: Material swaps page content on instant navigation and announces it through document$;
+   without it (or before Material has loaded), once the document is ready. */
+function lgOnEveryPage(fn) {
+  "use strict";
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(fn);
+  } else {
+    document.addEventListener("DOMContentLoaded", fn);
+  }
+}
+
 (function () {
   "use strict";
 
@@ -13,12 +25,7 @@
     });
   }
 
-  // Material swaps page content on instant navigation and announces it through document$.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(enablePrintButtons);
-  } else {
-    document.addEventListener("DOMContentLoaded", enablePrintButtons);
-  }
+  lgOnEveryPage(enablePrintButtons);
 })();
 
 /* Questions: open the answer of the question in the address (search result, permalink or link), send readers
@@ -77,11 +84,7 @@
     openFromHash();
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(onPage);
-  } else {
-    document.addEventListener("DOMContentLoaded", onPage);
-  }
+  lgOnEveryPage(onPage);
   window.addEventListener("hashchange", openFromHash);
 })();
 
@@ -140,11 +143,7 @@
     if (document.querySelector("[data-lg-study]")) apply(stored());
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(onPage);
-  } else {
-    document.addEventListener("DOMContentLoaded", onPage);
-  }
+  lgOnEveryPage(onPage);
 })();
 
 /* Diagrams arrive as SVG in declarative shadow roots (<template shadowrootmode>), which browsers since 2024
